@@ -1,0 +1,3 @@
+"""legation: news about international relations in, verifiable event data out."""
+
+__version__ = "0.1.0"

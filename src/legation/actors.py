@@ -1,0 +1,651 @@
+"""Actor mentions in a sentence, resolved to entities with codes and sectors.
+
+The resolver combines four sources of evidence over the dependency parse:
+knowledge-base names (countries, capitals, institutions, organisations,
+persons), titles ("President", "special envoy"), group nouns ("diplomats",
+"troops") and the model's named entities for people the knowledge base does
+not know. A noun phrase's country comes from its modifiers ("North
+Korean diplomats", "Russia's foreign minister"), its prepositional phrases
+("officials from the Russian Foreign Ministry", "president of Cuba") or an
+apposition ("Shin Hong-cheol, our country's special envoy"); inside a
+quotation, "our country" is the speaker's.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Doc, Token
+
+from .coref import ALL_PRONOUNS, FIRST_PERSON, PERSON_PRONOUNS, PLURAL_PRONOUNS, Discourse
+from .gazetteer import Gazetteer, Match, longest_first
+from .kb import KnowledgeBase
+from .kb.schema import Institution, Person, Title
+from .mentions import Mention
+from .nlp import Sentence
+
+SPEECH_LEMMAS = {
+    "say", "state", "tell", "stress", "emphasize", "emphasise", "add", "note", "declare",
+    "announce", "report", "write", "quote", "claim", "insist", "warn", "affirm", "reiterate",
+    "assert", "underline", "remark", "explain", "express", "told",
+}
+SOURCE_NOUNS = {"source", "sources", "insider", "insiders"}
+MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "nummod"}
+DESCRIPTION_NOUNS = {
+    # definite descriptions that point back to an earlier named entity
+    "outlet": ("JRN", None), "agency": ("JRN", None), "newspaper": ("JRN", None),
+    "paper": ("JRN", None), "daily": ("JRN", None), "broadcaster": ("JRN", None),
+    "ministry": ("GOV", "ministry"), "government": ("GOV", None), "country": (None, None),
+    "nation": (None, None), "organization": (None, None), "organisation": (None, None),
+    "alliance": (None, None), "group": (None, None), "bloc": (None, None),
+}
+NUMBER_WORDS = {"two": 2, "both": 2, "three": 3}
+
+
+def span_head(doc: Doc, s: int, e: int) -> int:
+    for i in range(s, e):
+        h = doc[i].head.i
+        if h < s or h >= e or h == i:
+            return i
+    return e - 1
+
+
+class ActorFinder:
+    """Finds and resolves actor mentions sentence by sentence."""
+
+    def __init__(self, gazetteer: Gazetteer, kb: KnowledgeBase) -> None:
+        self.gaz = gazetteer
+        self.kb = kb
+
+    # -- entry point ------------------------------------------------------------
+    def find(self, sent: Sentence, discourse: Discourse, on: date | None) -> "SentenceActors":
+        doc = sent.doc
+        matches = longest_first(
+            self.gaz.kb_matches(doc) + self.gaz.group_matches(doc) + self.gaz.title_matches(doc)
+        )
+        by_token: dict[int, Match] = {}
+        for m in matches:
+            for i in range(m.start, m.end):
+                by_token[i] = m
+        heads: dict[int, Match] = {span_head(doc, m.start, m.end): m for m in matches}
+        ctx = SentenceActors(self, sent, discourse, on, matches, by_token, heads)
+        ctx.mentions = ctx.build()
+        for m in ctx.mentions:
+            discourse.add(m)
+        return ctx
+
+    # -- knowledge-base helpers -----------------------------------------------------
+    def choose_person(self, keys: list[str], title: Title | None, discourse: Discourse,
+                      on: date | None) -> str | None:
+        """Pick one person among the candidates for a name, by discourse, title and date."""
+        keys = list(dict.fromkeys(keys))
+        if len(keys) == 1:
+            return keys[0]
+        for m in reversed(discourse.mentions):
+            if m.key in keys:
+                return m.key
+        scored = []
+        for k in keys:
+            p = self.kb.entities[k].record
+            assert isinstance(p, Person)
+            role = self.kb.role_on(p, on)
+            fits_title = bool(title) and title is not None and (
+                title.title.lower() in self.kb.titles_of(p, on)
+                or any(a.lower() in self.kb.titles_of(p, on) for a in title.aliases)
+                or (role is not None and role.post == title.post)
+            )
+            scored.append((fits_title, role is not None, k))
+        scored.sort(key=lambda x: (x[0], x[1]), reverse=True)
+        best = scored[0]
+        if len(scored) > 1 and scored[1][:2] == best[:2] and not best[0]:
+            return None  # "Kim" alone with several Kims in office: leave unresolved
+        return best[2]
+
+
+class SentenceActors:
+    """The mentions of one sentence, and who speaks its quotations."""
+
+    def __init__(self, finder: ActorFinder, sent: Sentence, discourse: Discourse,
+                 on: date | None, matches: list[Match], by_token: dict[int, Match],
+                 heads: dict[int, Match]) -> None:
+        self.f = finder
+        self.kb = finder.kb
+        self.sent = sent
+        self.doc = sent.doc
+        self.discourse = discourse
+        self.on = on
+        self.matches = matches
+        self.by_token = by_token
+        self.heads = heads
+        self.out: list[Mention] = []
+        self.mentions: list[Mention] = []
+
+    # -- building ---------------------------------------------------------------
+    def mention(self, s: int, e: int, kind: str, **kw: object) -> Mention:
+        a, b = self.sent.char_span(s, e)
+        head = kw.pop("head", None)
+        m = Mention(
+            sentence=self.sent.index, start=s, end=e,
+            head=span_head(self.doc, s, e) if head is None else int(head),  # type: ignore[arg-type]
+            text=self.doc[s:e].text, char_start=a, char_end=b, kind=kind,
+            quoted=bool(self.sent.quoted and self.sent.quoted[s]), **kw,  # type: ignore[arg-type]
+        )
+        return m
+
+    def build(self) -> list[Mention]:
+        doc = self.doc
+        # 1. knowledge-base names, group nouns and titles, as noun-phrase heads
+        for m in self.matches:
+            h = span_head(doc, m.start, m.end)
+            if m.what == "kb":
+                men = self.from_kb(m, h)
+            elif m.what == "group":
+                men = self.from_group(m, h)
+            else:
+                men = self.from_title(m, h)
+            if men is not None:
+                self.out.append(men)
+        # 2. people the knowledge base does not know
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and not any(i in self.by_token and self.by_token[i].what == "kb"
+                                                  for i in range(ent.start, ent.end)):
+                men = self.unknown_person(ent.start, ent.end)
+                if men is not None:
+                    self.out.append(men)
+            elif ent.label_ in ("ORG", "NORP") and not any(i in self.by_token for i in range(ent.start, ent.end)):
+                men = self.unknown_org(ent.start, ent.end)
+                if men is not None:
+                    self.out.append(men)
+        self.out.extend(self.national_days())
+        # 3. pronouns, descriptions, sources
+        taken = {i for m in self.out for i in range(m.start, m.end)}
+        for tok in doc:
+            if tok.i in taken:
+                continue
+            low = tok.lower_
+            if tok.pos_ == "PRON" and low in ALL_PRONOUNS:
+                self.out.append(self.pronoun(tok))
+            elif tok.pos_ in ("NOUN", "PROPN") and (low in SOURCE_NOUNS or tok.lemma_.lower() in SOURCE_NOUNS):
+                self.out.append(self.source(tok))
+            elif tok.pos_ == "NOUN" and tok.lemma_.lower() in DESCRIPTION_NOUNS:
+                men = self.description(tok)
+                if men is not None:
+                    self.out.append(men)
+        self.out.sort(key=lambda m: m.start)
+        self.link_conjuncts()
+        return self.out
+
+    # -- knowledge-base matches -------------------------------------------------
+    def from_kb(self, m: Match, h: int) -> Mention | None:
+        kinds: dict[str, list[str]] = {}
+        for f in m.forms:
+            e = self.kb.entities.get(f.key)
+            if e is None:
+                continue
+            label = f.form if e.kind == "country" else (e.kind if f.form == "name" else f.form)
+            kinds.setdefault(label, []).append(f.key)
+        tok = self.doc[h]
+        for label in ("person", "institution", "organization", "name", "capital", "self",
+                      "adjective", "demonym", "short", "holiday"):
+            keys = kinds.get(label)
+            if not keys:
+                continue
+            if label in ("person", "short"):
+                return self.person(m.start, m.end, h, keys)
+            if label == "holiday":
+                return self.holiday(m, keys)
+            key = keys[0]
+            e = self.kb.entities[key]
+            if label == "self":
+                speaker = self.speaker_country(m.start)
+                if speaker is None or f"country:{speaker}" not in keys:
+                    return None
+                key, e = f"country:{speaker}", self.kb.entities[f"country:{speaker}"]
+            if label in ("institution", "organization"):
+                r = e.record
+                return self.mention(m.start, m.end, e.kind, head=h, code=e.code, sector=e.sector,
+                                    name=e.name, key=key,
+                                    plural=False, location=getattr(r, "located", None))
+            is_mod = tok.dep_ in MODIFIER_DEPS and tok.head.i != h and self.is_unit_head(tok.head.i)
+            if label == "adjective":
+                if is_mod:
+                    return self.mention(m.start, m.end, "country", head=h, code=e.code, name=e.name,
+                                        key=key, modifier=True)
+                return self.adjective_phrase(m, h, e.code, key)
+            if label == "demonym":
+                return self.mention(m.start, m.end, "group", head=h, code=e.code, sector="CVL",
+                                    name=None, plural=True)
+            return self.mention(m.start, m.end, "country", head=h, code=e.code, sector="GOV",
+                                name=e.name, key=key, modifier=is_mod)
+        return None
+
+    def holiday(self, m: Match, keys: list[str]) -> Mention | None:
+        """A national day: an occasion for the communication stage, never an actor."""
+        c = self.kb.entities[keys[0]].record
+        nd = getattr(c, "national_day", None)
+        if nd is None:
+            return None
+        return self.mention(m.start, m.end, "occasion", code=self.kb.entities[keys[0]].code,
+                            name=nd.name, detail=nd.date, modifier=True)
+
+    def national_days(self) -> list[Mention]:
+        """'Russia's National Day', 'the Independence Day of Ukraine' without a listed alias."""
+        out = []
+        for tok in self.doc:
+            if tok.lower_ != "day" or tok.i in self.by_token:
+                continue
+            kind = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
+            if not kind & {"national", "independence", "republic", "liberation", "unification"}:
+                continue
+            owners = [c for c in tok.children if c.dep_ == "poss"] + [
+                p for prep in tok.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                for p in prep.children if p.dep_ == "pobj"]
+            for o in owners:
+                mm = self.by_token.get(o.i)
+                code = self.country_of_match(mm) if mm is not None and mm.what == "kb" else None
+                country = self.kb.country(code) if code else None
+                if country is not None and country.national_day is not None:
+                    s = min(o.left_edge.i, tok.left_edge.i)
+                    out.append(self.mention(s, tok.i + 1, "occasion", head=tok.i, code=code,
+                                            name=country.national_day.name,
+                                            detail=country.national_day.date, modifier=True))
+                    break
+        return out
+
+    def is_unit_head(self, i: int) -> bool:
+        m = self.heads.get(i)
+        if m is not None and (m.what in ("group", "title") or any(
+                f.form in ("name", "short", "holiday") and self.kb.entities.get(f.key) is not None
+                and self.kb.entities[f.key].kind != "country" or f.form == "holiday" for f in m.forms)):
+            return True
+        tok = self.doc[i]
+        return tok.ent_type_ in ("PERSON", "ORG") and i not in self.by_token
+
+    def adjective_phrase(self, m: Match, h: int, code: str | None, key: str) -> Mention:
+        """'Palestinian homes', 'Danish Web sites': the noun phrase the adjective qualifies."""
+        tok = self.doc[h]
+        if tok.dep_ in ("amod", "compound", "nmod") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > h:
+            head = tok.head
+            s = min(m.start, head.left_edge.i)
+            e = head.i + 1
+            return self.mention(s, e, "description", head=head.i, code=code, sector=None,
+                                plural=head.tag_ in ("NNS", "NNPS"))
+        return self.mention(m.start, m.end, "country", head=h, code=code, sector="GOV", key=key)
+
+    # -- persons ----------------------------------------------------------------------
+    def np_modifiers(self, h: int, start: int, end: int) -> tuple[Title | None, str | None, list[int]]:
+        """Title and country from the modifiers and appositions of the phrase headed by ``h``."""
+        doc = self.doc
+        title: Title | None = None
+        code: str | None = None
+        used: list[int] = []
+        left = doc[h].left_edge.i
+        for i in range(left, start):
+            mm = self.by_token.get(i)
+            if mm is None:
+                if doc[i].lower_ in ("our", "my") and self.sent.quoted and self.sent.quoted[i]:
+                    code = code or self.speaker_country(i)
+                continue
+            if mm.what == "title" and title is None:
+                title = mm.title
+                used.extend(range(mm.start, mm.end))
+            elif mm.what == "kb":
+                c = self.country_of_match(mm)
+                if c and code is None:
+                    code = c
+                    used.extend(range(mm.start, mm.end))
+        for child in doc[h].children:
+            if child.dep_ == "appos" or (child.dep_ == "acl" and child.i > h):
+                t2, c2 = self.describe(child)
+                title = title or t2
+                code = code or c2
+        return title, code, used
+
+    def describe(self, tok: Token) -> tuple[Title | None, str | None]:
+        """Title and country of an apposition: 'our country's special envoy', 'president of Cuba'."""
+        title = None
+        code = None
+        for t in tok.subtree:
+            mm = self.by_token.get(t.i)
+            if mm is not None and mm.what == "title" and title is None:
+                title = mm.title
+        for t in tok.subtree:
+            if t.dep_ == "pobj" and t.head.lower_ in ("to", "toward", "towards", "at"):
+                continue  # "envoy to Russia": the host country, not the envoy's
+            if any(a.dep_ == "pobj" and a.head.lower_ in ("to", "toward", "towards") for a in t.ancestors
+                   if a.i > tok.i and a.i <= t.i):
+                continue
+            mm = self.by_token.get(t.i)
+            if mm is not None and mm.what == "kb" and code is None:
+                code = self.country_of_match(mm)
+            elif t.lower_ in ("our", "my") and code is None and self.sent.quoted and self.sent.quoted[t.i]:
+                code = self.speaker_country(t.i)
+        return title, code
+
+    def country_of_match(self, mm: Match) -> str | None:
+        for f in mm.forms:
+            e = self.kb.entities.get(f.key)
+            if e is None:
+                continue
+            if e.kind == "country" and f.form in ("name", "adjective", "capital", "demonym"):
+                return e.code
+            if e.kind in ("institution", "organization") and f.form == "name":
+                return e.code
+            if f.form == "self":
+                sp = self.speaker_country(mm.start)
+                if sp and f.key == f"country:{sp}":
+                    return sp
+        return None
+
+    def person(self, s: int, e: int, h: int, keys: list[str]) -> Mention:
+        title, code, _ = self.np_modifiers(h, s, e)
+        key = self.f.choose_person(keys, title, self.discourse, self.on)
+        if key is None:
+            return self.mention(s, e, "person", head=h, code=code, title=title,
+                                sector=title.sector if title else None, name=self.doc[s:e].text)
+        ent = self.kb.entities[key]
+        s2 = self.np_start(h, s)
+        return self.mention(s2, e, "person", head=h, key=key, name=ent.name, title=title,
+                            code=self.kb.resolve(key, self.on).code or code)
+
+    def np_start(self, h: int, s: int) -> int:
+        """Extend a name leftwards over its title and country ('U.S. President Donald Trump')."""
+        left = self.doc[h].left_edge.i
+        i = s
+        while i > left:
+            t = self.doc[i - 1]
+            if t.dep_ in ("compound", "amod", "poss", "case", "punct", "det", "nmod") and t.head.i >= i - 1:
+                i -= 1
+                continue
+            break
+        while i < s and self.doc[i].dep_ in ("det", "punct", "case"):
+            i += 1
+        return i
+
+    def unknown_person(self, s: int, e: int) -> Mention | None:
+        doc = self.doc
+        # titles inside the entity span ("President Elias Hrawi") are not part of the name
+        while s < e and s in self.by_token and self.by_token[s].what == "title":
+            s += 1
+        if s >= e:
+            return None
+        h = span_head(doc, s, e)
+        name = doc[s:e].text
+        if doc[e - 1].tag_ == "POS":
+            name = doc[s:e - 1].text
+        prior = self.discourse.last(lambda m: m.kind == "person" and (m.name == name or (
+            len(name.split()) == 1 and bool(m.name) and name in (m.name or "").split())))
+        title, code, _ = self.np_modifiers(h, s, e)
+        if prior is not None:
+            code = code or prior.code
+            title = title or prior.title
+            name = prior.name or name
+        s2 = self.np_start(h, s)
+        return self.mention(s2, e, "person", head=h, code=code, name=name, title=title,
+                            sector=title.sector if title else (prior.sector if prior else None),
+                            office=title.title if title else (prior.office if prior else None),
+                            key=prior.key if prior else None)
+
+    def unknown_org(self, s: int, e: int) -> Mention | None:
+        """An organisation the knowledge base lacks: its country from a name inside it."""
+        code = None
+        for i in range(s, e):
+            mm = self.by_token.get(i)
+            if mm is not None and mm.what == "kb":
+                code = self.country_of_match(mm)
+                if code:
+                    break
+        if code is None:
+            return None
+        return self.mention(s, e, "organization", code=code, sector=None, name=self.doc[s:e].text)
+
+    # -- groups and titles ----------------------------------------------------------
+    def from_group(self, m: Match, h: int) -> Mention | None:
+        assert m.group is not None
+        doc = self.doc
+        tok = doc[h]
+        if tok.dep_ in MODIFIER_DEPS and tok.head.i != h and self.is_unit_head(tok.head.i):
+            return None  # "army" in "army bulldozers": the head noun carries the phrase
+        title, code, used = self.np_modifiers(h, m.start, m.end)
+        via = None
+        location = None
+        org_key = None
+        for child in tok.children:
+            if child.dep_ != "prep":
+                continue
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                mm = self.by_token.get(pobj.i)
+                c2 = self.country_of_match(mm) if mm is not None and mm.what == "kb" else None
+                if child.lower_ in ("of", "from") and c2:
+                    code = code or c2
+                    if mm is not None:
+                        for f in mm.forms:
+                            e = self.kb.entities.get(f.key)
+                            if e is not None and e.kind in ("institution", "organization"):
+                                org_key = f.key
+                elif child.lower_ in ("in", "throughout", "inside", "at", "across"):
+                    location = _phrase(pobj)
+                    if c2 and code is None:
+                        code = c2
+        if code is None:
+            # "the diplomats", "officials": point back to an earlier group of the same kind
+            if tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+                prior = self.discourse.last(lambda x: x.kind == "group" and x.sector == m.group.sector
+                                            and x.code is not None and _same_noun(x, tok))
+                if prior is not None:
+                    return self.mention(self.np_start(h, m.start), m.end, "group", head=h,
+                                        code=prior.code, sector=prior.sector, via=prior.via,
+                                        location=prior.location, plural=True)
+            return None
+        if m.group.institution_kind and not org_key:
+            inst = self.kb.institution(code, m.group.institution_kind)
+            if inst is not None:
+                s2 = self.np_start(h, m.start)
+                return self.mention(s2, m.end, "institution", head=h, code=code,
+                                    sector=inst.sector, name=inst.name, key=inst.key)
+        if location:
+            via = self.local_body(code, location)
+        s2 = self.np_start(h, min([m.start, *used]))
+        name = self.kb.entities[org_key].name if org_key else None
+        return self.mention(s2, m.end, "group", head=h, code=code, sector=m.group.sector,
+                            plural=tok.tag_ in ("NNS", "NNPS"), via=via, location=location,
+                            name=None, key=None, office=name)
+
+    def local_body(self, code: str, location: str) -> str | None:
+        """The mission or embassy of ``code`` in a city: 'North Korean diplomats in New York'."""
+        loc = location.lower()
+        for key, e in self.kb.entities.items():
+            r = e.record
+            if isinstance(r, Institution) and r.country == code and r.located and r.kind in (
+                    "mission", "embassy", "channel") and r.located.lower() in loc:
+                if r.kind == "channel":
+                    return key
+                best = key
+                return best
+        return None
+
+    def from_title(self, m: Match, h: int) -> Mention | None:
+        """A title used as a noun: 'the Russian president', 'Russia's foreign minister'."""
+        assert m.title is not None
+        doc = self.doc
+        tok = doc[h]
+        if tok.dep_ in ("compound", "appos") or (tok.head.i != h and tok.head.ent_type_ == "PERSON"):
+            return None  # a title in front of a name belongs to the name
+        if h + 1 < len(doc) and doc[h + 1].ent_type_ == "PERSON":
+            return None
+        title, code, used = self.np_modifiers(h, m.start, m.end)
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                    mm = self.by_token.get(pobj.i)
+                    if mm is not None and mm.what == "kb":
+                        code = code or self.country_of_match(mm)
+        if code is None:
+            return None
+        s2 = self.np_start(h, min([m.start, *used]))
+        holders = self.kb.holders(code, m.title.post, self.on) if m.title.post != "other" else []
+        if len(holders) == 1:
+            e = self.kb.entities[holders[0]]
+            return self.mention(s2, m.end, "person", head=h, key=e.key, name=e.name, code=code,
+                                title=m.title)
+        return self.mention(s2, m.end, "title", head=h, code=code, sector=m.title.sector,
+                            title=m.title, office=m.title.title)
+
+    # -- pronouns, descriptions, sources ---------------------------------------------
+    def pronoun(self, tok: Token) -> Mention:
+        m = self.mention(tok.i, tok.i + 1, "pronoun", head=tok.i,
+                         plural=tok.lower_ in PLURAL_PRONOUNS)
+        low = tok.lower_
+        before = [x for x in self.out if x.start < tok.i and not x.modifier and x.kind != "pronoun"]
+        if low in FIRST_PERSON:
+            code = self.speaker_country(tok.i)
+            sp = self.speaker(tok.i)
+            if sp is not None:
+                m.antecedents = [sp]
+            elif code:
+                m.code = code
+            return m
+        if low in PERSON_PRONOUNS:
+            cand = [x for x in before if x.kind == "person"]
+            ante = cand[-1] if cand else self.discourse.last(lambda x: x.kind == "person")
+        elif low in PLURAL_PRONOUNS:
+            cand = [x for x in before if x.code and (x.plural or x.kind in ("country", "group"))]
+            ante = cand[-1] if cand else self.discourse.last(
+                lambda x: bool(x.code) and (x.plural or x.kind == "group"))
+        else:
+            cand = [x for x in before if x.code and x.kind in ("country", "institution", "organization")]
+            ante = cand[-1] if cand else self.discourse.last(
+                lambda x: bool(x.code) and x.kind in ("country", "institution", "organization"))
+        if ante is not None:
+            m.antecedents = [ante]
+        return m
+
+    def source(self, tok: Token) -> Mention:
+        s = tok.left_edge.i if tok.left_edge.i >= tok.i - 3 else tok.i
+        while s < tok.i and self.doc[s].dep_ in ("det", "punct"):
+            s += 1
+        code = None
+        for t in self.doc[s:tok.i]:
+            mm = self.by_token.get(t.i)
+            if mm is not None and mm.what == "kb":
+                code = self.country_of_match(mm)
+        definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
+        m = self.mention(s, tok.i + 1, "source", head=tok.i, code=code, anonymous=True,
+                         name=self.doc[s:tok.i + 1].text, plural=tok.tag_ == "NNS")
+        if definite and code is None:
+            prior = self.discourse.last(lambda x: x.kind == "source")
+            if prior is not None:
+                m.antecedents = [prior]
+                m.kind = "description"
+        return m
+
+    def description(self, tok: Token) -> Mention | None:
+        """'the outlet', 'the two countries', 'our country'."""
+        lemma = tok.lemma_.lower()
+        dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss", "nummod")]
+        if not dets:
+            return None
+        s = min([tok.i] + [c.i for c in tok.children if c.dep_ in ("det", "poss", "nummod", "amod")])
+        if "our" in dets or "my" in dets:
+            if lemma == "country" and tok.tag_ == "NN":
+                code = self.speaker_country(tok.i)
+                if code:
+                    return self.mention(s, tok.i + 1, "country", head=tok.i, code=code, sector="GOV",
+                                        name=self.kb.country_name(code), key=f"country:{code}")
+            return None
+        n = next((NUMBER_WORDS[d] for d in dets if d in NUMBER_WORDS), 0)
+        if n and lemma in ("country", "nation", "side", "state", "government"):
+            before = [x for x in self.out if not x.modifier]
+            ctry = self.discourse.countries(n, before)
+            if len(ctry) == n:
+                m = self.mention(s, tok.i + 1, "description", head=tok.i, plural=True)
+                m.antecedents = list(ctry)
+                return m
+            return None
+        if "the" not in dets and "this" not in dets:
+            return None
+        sector, _ = DESCRIPTION_NOUNS.get(lemma, (None, None))
+        if lemma in ("country", "nation"):
+            prior = self.discourse.last(lambda x: x.kind == "country")
+        else:
+            prior = self.discourse.last(lambda x: x.kind in ("institution", "organization")
+                                        and (sector is None or x.sector == sector))
+        if prior is None:
+            return None
+        m = self.mention(s, tok.i + 1, "description", head=tok.i)
+        m.antecedents = [prior]
+        return m
+
+    # -- quotations ---------------------------------------------------------------------
+    def speaker(self, i: int) -> Mention | None:
+        """Who speaks the quotation that token ``i`` stands in."""
+        if not (self.sent.quoted and self.sent.quoted[i]):
+            return None
+        tok = self.doc[i]
+        for anc in tok.ancestors:
+            if anc.lemma_.lower() in SPEECH_LEMMAS and not self.sent.quoted[anc.i]:
+                for c in anc.children:
+                    if c.dep_ in ("nsubj", "nsubjpass"):
+                        return self.mention_at(c.i)
+        # the verb of saying may govern the quote from outside: 'X said, "..."'
+        root = self.doc[:].root
+        if root.lemma_.lower() in SPEECH_LEMMAS:
+            for c in root.children:
+                if c.dep_ == "nsubj":
+                    return self.mention_at(c.i)
+        return self.discourse.last_speaker
+
+    def speaker_country(self, i: int) -> str | None:
+        sp = self.speaker(i)
+        if sp is None:
+            return None
+        for r in sp.resolved:
+            if r.code:
+                return r.code
+        return None
+
+    def mention_at(self, i: int) -> Mention | None:
+        for m in self.out:
+            if m.start <= i < m.end and not m.modifier:
+                return m
+        mm = self.by_token.get(i)
+        if mm is not None and mm.what == "kb":
+            code = self.country_of_match(mm)
+            if code:
+                return self.mention(mm.start, mm.end, "country", code=code)
+        return None
+
+    def link_conjuncts(self) -> None:
+        """'Congo and Costa Rica', 'Hungarian and Romanian officials' act together."""
+        by_head = {m.head: m for m in self.out if not m.modifier}
+        for m in self.out:
+            if m.modifier:
+                continue
+            for c in self.doc[m.head].conjuncts:
+                other = by_head.get(c.i)
+                if other is not None and other is not m and other not in m.members:
+                    m.members.append(other)
+        # "Hungarian and Romanian officials": the adjectives are conjoined modifiers
+        for m in self.out:
+            if m.kind != "group":
+                continue
+            codes = []
+            for t in self.doc[m.start:m.head]:
+                mm = self.by_token.get(t.i)
+                if mm is not None and mm.what == "kb" and t.dep_ in ("conj", "amod", "compound"):
+                    c = self.country_of_match(mm)
+                    if c and c != m.code and c not in codes:
+                        codes.append(c)
+            for c in codes:
+                extra = self.mention(m.start, m.end, "group", head=m.head, code=c, sector=m.sector,
+                                     plural=True)
+                m.members.append(extra)
+
+
+def _phrase(tok: Token) -> str:
+    toks = [t for t in tok.subtree if t.dep_ != "punct" or t.text in ",-"]
+    return " ".join(t.text for t in toks).replace(" ,", ",")
+
+
+def _same_noun(m: Mention, tok: Token) -> bool:
+    return tok.lemma_.lower() in m.text.lower() or tok.lower_ in m.text.lower()

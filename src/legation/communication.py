@@ -1,0 +1,431 @@
+"""Diplomatic communications: messages, letters, calls, invitations, gifts.
+
+A communication is found by its noun ("a congratulatory message", "a letter
+from President Trump", "a phone call") or verb ("phoned"), and read through
+the verbs that move it: who wrote it (possessor, "from", the subject of
+"send" or "draft"), to whom ("to", "intended for", the subject of "receive"
+or "refuse"), through whom (the agent of "conveyed by", an envoy, diplomats
+who received or refused it on the addressee's behalf, "via"), how far it got
+(drafted: planned; sent; attempted; conveyed or received: delivered;
+refused), and on what occasion. "The letter" or "it" with nothing of its own
+points back to the communication the article mentioned before.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from .lexicon import CarrierVerb, CommKind, Lexicon
+from .mentions import Mention
+from .nlp import Sentence
+from .records import STATUS_ORDER
+from .syntax import children, is_passive, particle, prep_objects
+
+OCCASION_NOUNS = {
+    "anniversary", "birthday", "election", "re-election", "reelection", "victory", "win",
+    "inauguration", "day", "holiday", "festival", "year", "earthquake", "flood", "floods",
+    "disaster", "typhoon", "hurricane", "cyclone", "tsunami", "death", "passing", "attack",
+    "accident", "crash", "fire", "wildfire", "explosion", "tragedy", "founding", "independence",
+    "appointment", "swearing", "accession", "coronation", "christmas", "eid", "ramadan",
+    "occasion", "celebration", "jubilee", "centenary",
+}
+OCCASION_PREPS = {"on", "for", "over", "at", "marking", "upon", "following", "after"}
+ADDRESS_VERBS = {"intend", "address", "mean", "destine", "bind"}
+DEFINITE = {"the", "this", "that", "these", "those"}
+PAST_MODIFIERS = {"past", "previous", "earlier", "former", "prior", "last"}
+
+
+@dataclass(slots=True, eq=False)
+class CommFrame:
+    """One mention of a communication in one sentence."""
+
+    sentence: Sentence
+    noun: int | None
+    kind: CommKind
+    kind_explicit: bool
+    authors: list[Mention] = field(default_factory=list)
+    addressees: list[Mention] = field(default_factory=list)
+    channel: list[Mention] = field(default_factory=list)
+    status: str = "sent"
+    occasion: str | None = None
+    occasion_span: tuple[int, int] | None = None
+    occasion_date: str | None = None  # MM-DD of a dated occasion
+    occasion_code: str | None = None
+    anaphoric: bool = False
+    antecedent: "CommFrame | None" = None
+    trigger: list[int] = field(default_factory=list)
+    anchor: int = 0
+    past: bool = False
+
+    def root(self) -> "CommFrame":
+        c = self
+        seen = 0
+        while c.antecedent is not None and seen < 50:
+            c = c.antecedent
+            seen += 1
+        return c
+
+    @property
+    def effective_authors(self) -> list[Mention]:
+        return self.authors or self.root().authors
+
+
+def furthest(a: str, b: str) -> str:
+    return a if STATUS_ORDER.index(a) >= STATUS_ORDER.index(b) else b
+
+
+class CommunicationFinder:
+    """Finds communication mentions in a sentence; keeps the document's earlier ones."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lex = lexicon
+        self.kinds = sorted(lexicon.comm_kinds, key=lambda k: -k.priority)
+        self._heads: dict[str, list[tuple[CommKind, list[str]]]] = {}
+        for k in lexicon.comm_kinds:
+            for n in k.nouns:
+                words = n.lower().split()
+                self._heads.setdefault(words[-1], []).append((k, words[:-1]))
+        self._verb_kinds = {v.lower(): k for k in lexicon.comm_kinds for v in k.verbs}
+        self.generic = next((k for k in lexicon.comm_kinds if k.kind == "message"), lexicon.comm_kinds[0])
+
+    # -- recognising ---------------------------------------------------------------------
+    def noun_kind(self, tok: Token) -> tuple[CommKind, bool] | None:
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return None
+        lemma = tok.lemma_.lower()
+        cands = self._heads.get(lemma) or self._heads.get(tok.lower_)
+        if not cands:
+            return None
+        mods = [c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
+        base: CommKind | None = None
+        for kind, pre in sorted(cands, key=lambda kp: -len(kp[1])):
+            if pre and all(w in mods for w in pre):
+                base = kind
+                break
+            if not pre and base is None:
+                base = kind
+        if base is None:
+            return None
+        if lemma in ("call", "note", "present", "reply") and not self._confirmed(tok, base):
+            return None
+        purpose = self.purpose(tok)
+        if purpose is not None and purpose.priority > base.priority and base.kind in (
+                "letter", "message", "note verbale"):
+            return purpose, True
+        explicit = base.kind != "message" or bool(purpose) or lemma in ("telegram", "cable")
+        return base, explicit
+
+    def _confirmed(self, tok: Token, kind: CommKind) -> bool:
+        """Ambiguous nouns ('call', 'note') count only with a telling modifier or verb."""
+        mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
+        if tok.lemma_.lower() == "call":
+            if mods & {"phone", "telephone", "video", "conference"}:
+                return True
+            if any(c.dep_ == "prep" and c.lower_ in ("for", "on") for c in tok.children):
+                return False
+            return bool(prep_objects(tok, "with")) and tok.head.lemma_.lower() in (
+                "hold", "have", "make", "take", "receive")
+        if tok.lemma_.lower() == "note":
+            return bool(mods & {"diplomatic", "protest", "verbal"}) or any(
+                c.dep_ == "poss" for c in tok.children) or tok.head.lemma_.lower() in self.lex.carriers
+        return tok.head.lemma_.lower() in self.lex.carriers or any(c.dep_ == "poss" for c in tok.children)
+
+    def purpose(self, tok: Token) -> CommKind | None:
+        words = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+        words |= {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+        for pobj in prep_objects(tok, "of"):
+            words.add(pobj.lower_)
+            words.add(pobj.lemma_.lower())
+        for k in self.kinds:
+            if any(m.lower() in words for m in k.modifiers):
+                return k
+        return None
+
+    # -- extraction ----------------------------------------------------------------------------
+    def find(self, sent: Sentence, mentions: list[Mention], earlier: list[CommFrame]) -> list[CommFrame]:
+        from .frames import MentionIndex  # frames imports this module at load time
+
+        index = MentionIndex([m for m in mentions if m.kind != "occasion"])
+        occasions = [m for m in mentions if m.kind == "occasion"]
+        doc = sent.doc
+        out: list[CommFrame] = []
+        for tok in doc:
+            found = self.noun_kind(tok)
+            if found is not None:
+                kind, explicit = found
+                out.append(self.read_noun(sent, tok, kind, explicit, index, occasions))
+                continue
+            vk = self._verb_kinds.get(tok.lemma_.lower()) if tok.pos_ == "VERB" else None
+            if vk is not None and self._call_verb(tok, index):
+                out.append(self.read_verb(sent, tok, vk, index, occasions))
+                continue
+            if tok.lower_ in ("it", "them") and tok.dep_ in ("dobj", "nsubjpass"):
+                cf = self.pronoun(sent, tok, index, earlier + out)
+                if cf is not None:
+                    out.append(cf)
+        for cf in out:
+            if not cf.effective_authors and cf.antecedent is None:
+                cf.anaphoric = True
+                cf.antecedent = self.antecedent(cf, earlier + [o for o in out if o is not cf
+                                                               and o.sentence is cf.sentence
+                                                               and (o.noun or 0) < (cf.noun or 0)])
+        return out
+
+    def _call_verb(self, tok: Token, index: MentionIndex) -> bool:
+        lemma = tok.lemma_.lower()
+        if lemma in ("phone", "telephone"):
+            return True
+        if particle(tok) or children(tok, "xcomp", "oprd", "ccomp", "attr"):
+            return False
+        if any(c.dep_ == "prep" and c.lower_ in ("for", "on", "off", "up") for c in tok.children):
+            return False
+        objs = children(tok, "dobj")
+        return bool(objs) and all(
+            (m := index.at(o)) is not None and m.kind in ("person", "title") for o in objs)
+
+    def read_verb(self, sent: Sentence, tok: Token, kind: CommKind, index: MentionIndex,
+                  occasions: list[Mention]) -> CommFrame:
+        cf = CommFrame(sentence=sent, noun=tok.i, kind=kind, kind_explicit=True, status="delivered",
+                       trigger=[tok.i], anchor=tok.i)
+        for s in children(tok, "nsubj"):
+            cf.authors += index.for_token(s)
+        for o in children(tok, "dobj"):
+            cf.addressees += index.for_token(o)
+        self.occasion(cf, [tok], occasions)
+        return cf
+
+    def read_noun(self, sent: Sentence, tok: Token, kind: CommKind, explicit: bool,
+                  index: MentionIndex, occasions: list[Mention]) -> CommFrame:
+        cf = CommFrame(sentence=sent, noun=tok.i, kind=kind, kind_explicit=explicit,
+                       trigger=[tok.i], anchor=tok.i)
+        cf.past = any(c.lower_ in PAST_MODIFIERS for c in tok.children if c.dep_ == "amod")
+        # the noun's own arguments
+        for p in children(tok, "poss"):
+            cf.authors += index.for_token(p)
+        for t in prep_objects(tok, "from", "by"):
+            cf.authors += index.for_token(t)
+            self.addressed(t, cf, index)
+        for c in tok.children:
+            if c.dep_ == "compound":
+                m = index.at(c)
+                if m is not None and m.kind in ("person", "country") and m.has_actor():
+                    cf.authors.append(m)
+        for t in prep_objects(tok, "to", "for"):
+            cf.addressees += index.for_token(t)
+        self.addressed(tok, cf, index)
+        for t in prep_objects(tok, "through", "via"):
+            cf.channel += index.for_token(t)
+        # the verbs that move it
+        verbs = self.governing(tok)
+        hosts = [tok]
+        proxies: list[Mention] = []
+        statuses: list[str] = []
+        for v, carrier, role_passive in verbs:
+            hosts.append(v)
+            cf.trigger.append(v.i)
+            cf.anchor = v.i if cf.anchor == tok.i else cf.anchor
+            statuses.append(carrier.status)
+            subj = self.subject(v, role_passive, index)
+            if carrier.subject == "author":
+                if not cf.authors:
+                    cf.authors += subj
+                for t in prep_objects(v, "to") + [d for c in children(v, "dative")
+                                                  for d in (children(c, "pobj") or [c])]:
+                    cf.addressees += index.for_token(t)
+                for t in children(v, "iobj"):
+                    cf.addressees += index.for_token(t)
+            elif carrier.subject == "carrier":
+                cf.channel += [m for m in subj if m not in cf.authors]
+                for t in prep_objects(v, "to") + [d for c in children(v, "dative")
+                                                  for d in (children(c, "pobj") or [c])]:
+                    cf.addressees += index.for_token(t)
+                self.meeting_channel(v, cf, index)
+            elif carrier.subject == "addressee":
+                proxies += subj
+                for t in prep_objects(v, "from"):
+                    if not cf.authors:
+                        cf.authors += index.for_token(t)
+            for t in prep_objects(v, "through", "via"):
+                cf.channel += index.for_token(t)
+        if statuses:
+            cf.status = self.combine(statuses)
+        # who received or refused it: the addressee, or someone acting for them
+        for m in proxies:
+            if cf.addressees and not any(_same(m, a) for a in cf.addressees):
+                cf.channel.append(m)
+            elif m not in cf.addressees:
+                cf.addressees.append(m)
+        for m in list(cf.channel):
+            if m.via is not None:
+                pass
+        self.occasion(cf, hosts, occasions)
+        definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in tok.children)
+        if not cf.authors and not cf.addressees and (definite or cf.past):
+            cf.anaphoric = True
+        cf.authors = _dedupe(cf.authors)
+        cf.addressees = [m for m in _dedupe(cf.addressees) if m not in cf.authors]
+        cf.channel = [m for m in _dedupe(cf.channel) if m not in cf.authors]
+        return cf
+
+    def addressed(self, tok: Token, cf: CommFrame, index: MentionIndex) -> None:
+        """'a letter ... intended for Kim', 'addressed to the president'."""
+        for t in tok.subtree:
+            if t.lemma_.lower() in ADDRESS_VERBS and t.dep_ in ("acl", "relcl", "amod"):
+                for o in prep_objects(t, "for", "to"):
+                    cf.addressees += index.for_token(o)
+            if t.dep_ == "relcl" and t.lemma_.lower() in self.lex.carriers and t.i != tok.i:
+                for o in prep_objects(t, "to"):
+                    cf.addressees += index.for_token(o)
+
+    def governing(self, tok: Token) -> list[tuple[Token, CarrierVerb, bool]]:
+        """The carrier verbs over the noun, innermost first: 'refused to accept', 'attempts to deliver'."""
+        out: list[tuple[Token, CarrierVerb, bool]] = []
+        cur = tok
+        if tok.dep_ in ("dobj", "nsubjpass", "nsubj", "attr"):
+            v = tok.head
+        elif tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB" and tok.head.lower_ in ("with", "about"):
+            return out
+        else:
+            v = None
+        # a relative clause on the noun: "a letter to send to Kim" (planned by the main verb)
+        while v is not None and len(out) < 4:
+            c = self.carrier(v)
+            if c is None:
+                break
+            out.append((v, c, is_passive(v)))
+            cur = v
+            nxt = v.head if v.dep_ in ("xcomp", "acl", "ccomp", "conj", "advcl", "relcl") else None
+            if nxt is not None and nxt.pos_ == "NOUN" and self.carrier(nxt) is not None:
+                out.append((nxt, self.carrier(nxt), False))  # type: ignore[arg-type]
+                break
+            v = nxt if nxt is not None and nxt.i != cur.i else None
+        return out
+
+    def carrier(self, v: Token) -> CarrierVerb | None:
+        lemma = v.lemma_.lower()
+        if lemma == "attempt" and v.pos_ == "NOUN":
+            return next(iter(self.lex.carriers.get("attempt", [])), None)
+        cands = self.lex.carriers.get(lemma, [])
+        prt = particle(v)
+        best = None
+        for c in cands:
+            if c.particle and c.particle != prt:
+                continue
+            if best is None or (c.particle and not best.particle):
+                best = c
+        return best
+
+    @staticmethod
+    def combine(statuses: list[str]) -> str:
+        """Innermost verb first; the controlling verbs say how far it really got."""
+        status = statuses[0]
+        for outer in statuses[1:]:
+            if outer in ("refused", "attempted", "planned"):
+                status = outer
+        return status
+
+    def subject(self, v: Token, passive: bool, index: MentionIndex) -> list[Mention]:
+        if passive:
+            agents = prep_objects(v, "by")
+            out: list[Mention] = []
+            for a in agents:
+                out += index.for_token(a)
+            return out
+        for s in children(v, "nsubj"):
+            return index.for_token(s)
+        if v.dep_ in ("xcomp", "conj", "advcl") and v.head.pos_ in ("VERB", "AUX"):
+            return self.subject(v.head, is_passive(v.head), index)
+        return []
+
+    def meeting_channel(self, v: Token, cf: CommFrame, index: MentionIndex) -> None:
+        """'conveyed by the envoy when he met with officials of the Foreign Ministry'."""
+        for c in v.children:
+            if c.dep_ == "advcl" and c.lemma_.lower() in ("meet", "visit", "call"):
+                for o in prep_objects(c, "with") + children(c, "dobj"):
+                    for m in index.for_token(o):
+                        if not any(_same(m, a) for a in cf.addressees):
+                            cf.channel.append(m)
+
+    def occasion(self, cf: CommFrame, hosts: list[Token], occasions: list[Mention]) -> None:
+        for host in hosts:
+            for prep in host.children:
+                if prep.dep_ != "prep" or prep.lower_ not in OCCASION_PREPS:
+                    continue
+                for pobj in children(prep, "pobj"):
+                    span = (pobj.left_edge.i, pobj.right_edge.i + 1)
+                    occ = next((o for o in occasions if span[0] <= o.start and o.end <= span[1]), None)
+                    if occ is not None:
+                        cf.occasion, cf.occasion_code = occ.name, occ.code
+                        cf.occasion_date = occ.detail
+                        cf.occasion_span = (occ.start, occ.end)
+                        return
+                    if pobj.lemma_.lower() in OCCASION_NOUNS and prep.lower_ in ("on", "for", "over", "marking", "upon"):
+                        words = [t.text for t in pobj.subtree if t.dep_ != "punct" and not (
+                            t.dep_ == "det" and t.i == pobj.left_edge.i)]
+                        cf.occasion = " ".join(words)
+                        cf.occasion_span = span
+                        return
+
+    def pronoun(self, sent: Sentence, tok: Token, index: MentionIndex,
+                earlier: list[CommFrame]) -> CommFrame | None:
+        """'refused to accept it': it is the communication the article spoke of."""
+        v = tok.head
+        if self.carrier(v) is None or not earlier:
+            return None
+        ante = earlier[-1].root()
+        cf = CommFrame(sentence=sent, noun=tok.i, kind=ante.kind, kind_explicit=False,
+                       anaphoric=True, antecedent=ante, trigger=[tok.i], anchor=tok.i)
+        verbs = self.governing(tok)
+        proxies: list[Mention] = []
+        statuses = []
+        for v2, carrier, passive in verbs:
+            cf.trigger.append(v2.i)
+            statuses.append(carrier.status)
+            if carrier.subject == "addressee":
+                proxies += self.subject(v2, passive, index)
+            elif carrier.subject == "carrier":
+                cf.channel += self.subject(v2, passive, index)
+        if statuses:
+            cf.status = self.combine(statuses)
+            cf.anchor = verbs[0][0].i
+        addressees = ante.addressees
+        for m in proxies:
+            if addressees and not any(_same(m, a) for a in addressees):
+                cf.channel.append(m)
+            else:
+                cf.addressees.append(m)
+        return cf
+
+    def antecedent(self, cf: CommFrame, earlier: list[CommFrame]) -> CommFrame | None:
+        for prior in reversed(earlier):
+            root = prior.root()
+            if not root.effective_authors:
+                continue
+            if cf.kind_explicit and root.kind.kind != cf.kind.kind and root.kind_explicit:
+                continue
+            if cf.addressees and root.addressees and not any(
+                    _same(a, b) for a in cf.addressees for b in root.addressees):
+                continue
+            return root
+        return None
+
+
+def _same(a: Mention, b: Mention) -> bool:
+    ra, rb = a.resolved[0], b.resolved[0]
+    if ra is rb:
+        return True
+    if ra.key and ra.key == rb.key:
+        return True
+    if ra.kind == rb.kind == "person" and ra.name and ra.name == rb.name:
+        return True
+    return False
+
+
+def _dedupe(ms: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    for m in ms:
+        if not any(m is o or _same(m, o) for o in out):
+            out.append(m)
+    return out

@@ -1,0 +1,64 @@
+"""What a document has said so far: antecedents for short names, pronouns and descriptions.
+
+News copy names an actor in full once ("North Korea's Commissioner Kim Jong
+Un") and then shortens ("Chairman Kim", "Kim", "he", "the outlet", "the two
+countries"). The :class:`Discourse` keeps the resolved mentions of earlier
+sentences in order, and answers the resolver's questions about them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .mentions import Mention
+
+PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
+THING_PRONOUNS = {"it", "its", "itself"}
+FIRST_PERSON = {"we", "our", "us", "ours", "i", "my", "me"}
+ALL_PRONOUNS = PERSON_PRONOUNS | PLURAL_PRONOUNS | THING_PRONOUNS | FIRST_PERSON
+
+
+class Discourse:
+    """The running record of resolved mentions in one document."""
+
+    def __init__(self) -> None:
+        self.mentions: list[Mention] = []
+        self.last_speaker: Mention | None = None
+        self.doc_aliases: dict[str, Mention] = {}
+
+    def add(self, m: Mention) -> None:
+        if m.modifier or m.kind == "occasion":
+            return
+        for r in m.resolved:
+            if r.code or r.kind == "source" or r.kind == "person":
+                self.mentions.append(r)
+
+    def last(self, pred: Callable[[Mention], bool], exclude: set[int] | None = None) -> Mention | None:
+        for m in reversed(self.mentions):
+            if exclude and id(m) in exclude:
+                continue
+            if pred(m):
+                return m
+        return None
+
+    def person_by_key(self, key: str) -> Mention | None:
+        return self.last(lambda m: m.key == key)
+
+    def person_by_name(self, surname: str) -> Mention | None:
+        s = surname.lower()
+        return self.last(lambda m: m.kind == "person" and bool(m.name)
+                         and s in (w.lower() for w in (m.name or "").replace("-", " ").split()))
+
+    def countries(self, n: int, before: list[Mention] | None = None) -> list[Mention]:
+        """The last ``n`` distinct countries mentioned (most recent last)."""
+        seen: dict[str, Mention] = {}
+        pool = list(self.mentions) + list(before or [])
+        for m in reversed(pool):
+            if m.code and len(m.code) == 3 and m.code not in seen and m.kind in (
+                "country", "person", "group", "institution", "title", "description"
+            ):
+                seen[m.code] = m
+                if len(seen) == n:
+                    break
+        return list(reversed(list(seen.values())))

@@ -1,0 +1,169 @@
+"""The extractor: one object that runs every stage over a document.
+
+    reader → NLP (sentences) → actors → communications → frames → dates →
+    attribution and factuality → within-document merge → event records
+
+Models and data are loaded once, when the extractor is built, and passed to
+the stages; the extractor holds no per-document state between calls.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from spacy.language import Language
+
+from .actors import ActorFinder
+from .attribution import Attributor
+from .communication import CommFrame, CommunicationFinder
+from .coref import Discourse
+from .errors import InputError
+from .frames import Frame, FrameExtractor, MentionIndex
+from .gazetteer import Gazetteer
+from .kb import KnowledgeBase
+from .language import check_english
+from .lexicon import Lexicon
+from .merge import Merger
+from .nlp import DEFAULT_MODEL, Parser, Sentence, load_model
+from .ontology import Ontology
+from .records import FACTUALITY_ORDER, Document, EventRecord, Skipped
+from .temporal import DateFinder, DateMention, occasion_date, publication_date
+
+
+@dataclass(slots=True)
+class Result:
+    """What extraction made of one input: its events, or why it was skipped."""
+
+    doc: Document | None
+    events: list[EventRecord] = field(default_factory=list)
+    skipped: Skipped | None = None
+
+
+class Extractor:
+    """Turns documents into event records.
+
+    Build it once (loading the spaCy model and the data files takes about a
+    second) and call :meth:`extract` per document. ``model`` names any
+    installed spaCy English pipeline; ``kb_dirs`` and ``lexicon_dirs`` add a
+    user's own data files over the bundled ones.
+    """
+
+    def __init__(
+        self,
+        model: str = DEFAULT_MODEL,
+        *,
+        nlp: Language | None = None,
+        kb: KnowledgeBase | None = None,
+        kb_dirs: Iterable[Path] = (),
+        lexicon_dirs: Iterable[Path] = (),
+        include_negated: bool = False,
+    ) -> None:
+        self.nlp = nlp if nlp is not None else load_model(model)
+        self.kb = kb if kb is not None else KnowledgeBase.load(kb_dirs)
+        self.ontology = Ontology()
+        self.lexicon = Lexicon(self.ontology, list(lexicon_dirs))
+        self.parser = Parser(self.nlp)
+        self.actors = ActorFinder(Gazetteer(self.nlp, self.kb), self.kb)
+        self.comms = CommunicationFinder(self.lexicon)
+        self.frames = FrameExtractor(self.lexicon)
+        self.dates = DateFinder()
+        self.merger = Merger(self.kb, self.ontology, include_negated=include_negated)
+
+    # -- public API ---------------------------------------------------------------------
+    def extract(self, doc: Document) -> list[EventRecord]:
+        """Event records of one document; raises InputError if it is not English."""
+        reason = check_english(doc.text)
+        if reason:
+            raise InputError(doc.origin or doc.id, reason)
+        return self.merger.merge(doc, self.frames_of(doc))
+
+    def extract_text(self, text: str, published: date | None = None, doc_id: str = "doc") -> list[EventRecord]:
+        return self.extract(Document(id=doc_id, text=text, published=published))
+
+    def run(self, items: Iterable[Document | Skipped]) -> Iterator[Result]:
+        """Extract from a stream of reader items; a failing document is skipped, not fatal."""
+        for item in items:
+            if isinstance(item, Skipped):
+                yield Result(doc=None, skipped=item)
+                continue
+            try:
+                yield Result(doc=item, events=self.extract(item))
+            except InputError as e:
+                yield Result(doc=item, skipped=Skipped(item.origin or item.id, e.message, item.id))
+
+    # -- stages ------------------------------------------------------------------------------
+    def frames_of(self, doc: Document) -> list[Frame]:
+        sentences = self.parser.parse(doc.text)
+        discourse = Discourse()
+        attributor = Attributor(self.lexicon)
+        comms_so_far: list[CommFrame] = []
+        out: list[Frame] = []
+        for sent in sentences:
+            actors = self.actors.find(sent, discourse, doc.published)
+            mentions = actors.mentions
+            index = MentionIndex(mentions)
+            attributor.note_citations(sent, index)
+            comms = self.comms.find(sent, mentions, comms_so_far)
+            comms_so_far.extend(comms)
+            frames = self.frames.extract(sent, mentions, comms)
+            frames += [self.comm_frame(sent, c) for c in comms]
+            dates = self.dates.find(sent, doc.published)
+            for f in frames:
+                self.annotate(f, sent, index, actors, attributor, dates, doc.published)
+            out.extend(frames)
+            self.track_speaker(sent, actors, discourse)
+        return out
+
+    def comm_frame(self, sent: Sentence, c: CommFrame) -> Frame:
+        return Frame(sentence=sent, trigger=sorted(set(c.trigger)), type=c.kind.type,
+                     cameo=c.kind.cameo, mode=list(c.kind.mode),
+                     context=self.frames.context(c.kind.cameo), actors=list(c.authors),
+                     recipients=list(c.addressees), anchor=c.anchor, status=c.status, comm=c)
+
+    def annotate(self, f: Frame, sent: Sentence, index: MentionIndex, actors, attributor: Attributor,  # type: ignore[no-untyped-def]
+                 dates: list[DateMention], published: date | None) -> None:
+        speaker = actors.speaker(f.anchor) if sent.quoted and sent.quoted[f.anchor] else None
+        sources, report_at = attributor.sources(sent, f.anchor, index, speaker)
+        f.sources = [s for s in sources if not any(s is a for a in f.actors)] or sources
+        f.quote = bool(sent.quoted and sent.quoted[f.anchor])
+        found = attributor.factuality(sent, f.anchor, report_at, bool(sources), f.trigger)
+        f.factuality = found
+        # PLOVER: an announced future action is coded as what announcing it is
+        if found == "future" and f.comm is None:
+            chain = self.lexicon.chains.get("future")
+            key = f"{f.type}:{f.mode[0]}" if f.mode else f.type
+            outcome = chain.by_type.get(key) or chain.by_type.get(f.type) if chain else None
+            if outcome is not None:
+                f.type = outcome.type or f.type
+                f.cameo = outcome.cameo or f.cameo
+                f.mode = list(outcome.mode or [])
+                f.context = self.frames.context(f.cameo)
+                f.recoded_future = True
+                f.factuality = "reported" if sources else "asserted"
+        if f.comm is not None and f.comm.status == "planned" and f.factuality == "asserted":
+            f.factuality = "asserted"
+        dm, bound = self.dates.for_frame(sent, f.anchor, f.trigger, dates)
+        f.date = dm.info if dm is not None else None
+        if f.comm is not None and f.comm.occasion_date:
+            year_hint = dm if dm is not None and dm.info.precision == "year" else None
+            if f.date is None or bound or year_hint is not None:
+                od = occasion_date(f.comm.occasion_date, year_hint, published)
+                if od is not None and (f.date is None or year_hint is not None or not bound):
+                    f.date = od
+        if f.date is None:
+            f.date = publication_date(published)
+
+    @staticmethod
+    def track_speaker(sent: Sentence, actors, discourse: Discourse) -> None:  # type: ignore[no-untyped-def]
+        """A quotation still open at the end of a sentence keeps its speaker."""
+        if sent.quoted and sent.quoted[-1]:
+            i = len(sent.quoted) - 1
+            discourse.last_speaker = actors.speaker(i)
+        else:
+            discourse.last_speaker = None
+
+
+__all__ = ["Extractor", "Result", "FACTUALITY_ORDER"]

@@ -1,0 +1,323 @@
+"""Within-document merge: several mentions of one event become one record.
+
+Two frames are one event when they have the same type, compatible actors
+and recipients (the same person, or the same country and sector where one
+side is only a group or a country), compatible communication kind and
+occasion, and dates that do not contradict each other at their precision.
+A communication that the text only points back to ("the letter", "it")
+joins the communication it points to. The merged record keeps every
+mention's evidence; its status is the furthest any mention reached; its
+factuality the most certain any mention gives; its date the most precise.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from .frames import Frame
+from .kb import KnowledgeBase
+from .mentions import Mention
+from .ontology import Ontology
+from .records import (
+    FACTUALITY_ORDER,
+    STATUS_ORDER,
+    Attribution,
+    Communication,
+    DateInfo,
+    Document,
+    Entity,
+    EventRecord,
+    Evidence,
+    Location,
+)
+from .temporal import better, publication_date
+
+GENERIC_KINDS = {"country", "group", "description", "title", "institution", "organization"}
+
+
+@dataclass(slots=True, eq=False)
+class Group:
+    frames: list[Frame] = field(default_factory=list)
+
+    @property
+    def first(self) -> Frame:
+        return self.frames[0]
+
+    def actors(self) -> list[Mention]:
+        return [a for f in self.frames for a in f.actors]
+
+    def recipients(self) -> list[Mention]:
+        return [r for f in self.frames for r in f.recipients]
+
+    def dates(self) -> list[DateInfo]:
+        return [f.date for f in self.frames if f.date is not None]
+
+
+def _ids(ms: list[Mention]) -> list[tuple[str | None, str | None, str | None, str]]:
+    out = []
+    for m in ms:
+        for r in m.resolved:
+            out.append((r.key, r.code, r.sector, r.kind))
+    return out
+
+
+def compatible_parties(a: list[Mention], b: list[Mention]) -> bool:
+    """Do two lists of mentions name the same party (allowing a generic for a specific)?"""
+    if not a or not b:
+        return True
+    for ka, ca, sa, ta in _ids(a):
+        for kb, cb, sb, tb in _ids(b):
+            if ka and kb and ka == kb:
+                return True
+            if ca and ca == cb and (ta in GENERIC_KINDS or tb in GENERIC_KINDS) and not (
+                    ka and kb and ta == tb == "person"):
+                if sa is None or sb is None or sa == sb or ta == "country" or tb == "country":
+                    return True
+    return False
+
+
+def dates_agree(a: DateInfo | None, b: DateInfo | None) -> bool:
+    if a is None or b is None or a.basis == "publication" or b.basis == "publication":
+        return True
+    n = min(len(a.value), len(b.value))
+    if a.precision == b.precision == "day":
+        da, db = date.fromisoformat(a.value), date.fromisoformat(b.value)
+        return abs((da - db).days) <= 3
+    return a.value[:n] == b.value[:n]
+
+
+class Merger:
+    """Groups a document's frames into events and writes the event records."""
+
+    def __init__(self, kb: KnowledgeBase, ontology: Ontology, include_negated: bool = False) -> None:
+        self.kb = kb
+        self.ontology = ontology
+        self.include_negated = include_negated
+
+    def merge(self, doc: Document, frames: list[Frame]) -> list[EventRecord]:
+        groups: list[Group] = []
+        by_comm: dict[int, Group] = {}
+        pending: list[Frame] = []
+        for f in frames:
+            if f.comm is not None and f.comm.anaphoric and f.comm.antecedent is not None:
+                pending.append(f)
+                continue
+            g = self.find_group(groups, f)
+            if g is None:
+                g = Group()
+                groups.append(g)
+            g.frames.append(f)
+            if f.comm is not None:
+                by_comm[id(f.comm)] = g
+        for f in pending:
+            assert f.comm is not None
+            g = by_comm.get(id(f.comm.root()))
+            if g is not None:
+                g.frames.append(f)
+                by_comm[id(f.comm)] = g
+        records = []
+        for g in groups:
+            rec = self.record(doc, g, len(records) + 1)
+            if rec is None:
+                continue
+            if rec.factuality == "negated" and not self.include_negated:
+                continue
+            records.append(rec)
+        return records
+
+    def find_group(self, groups: list[Group], f: Frame) -> Group | None:
+        for g in reversed(groups):
+            h = g.first
+            if h.type != f.type:
+                continue
+            if (h.comm is None) != (f.comm is None):
+                continue
+            if (h.factuality == "negated") != (f.factuality == "negated"):
+                continue
+            if h.comm is not None and f.comm is not None:
+                if h.comm.kind.kind != f.comm.kind.kind and h.comm.kind_explicit and f.comm.kind_explicit:
+                    continue
+                if h.comm.occasion and f.comm.occasion and h.comm.occasion != f.comm.occasion:
+                    continue
+            if not f.actors or not compatible_parties(g.actors(), f.actors):
+                continue
+            if not compatible_parties(g.recipients(), f.recipients):
+                continue
+            if not all(dates_agree(d, f.date) for d in g.dates()):
+                continue
+            return g
+        return None
+
+    # -- writing the record -------------------------------------------------------------------
+    def record(self, doc: Document, g: Group, n: int) -> EventRecord | None:
+        frames = sorted(g.frames, key=lambda f: (f.sentence.index, min(f.trigger)))
+        main = next((f for f in frames if f.actors), None)
+        if main is None:
+            return None
+        when = None
+        for f in frames:
+            when = better(when, f.date)
+        when = when or publication_date(doc.published)
+        on = _as_date(when)
+        actors = self.entities([a for f in frames for a in f.actors], on)
+        if not any(e.code for e in actors):
+            return None
+        recipients = self.entities([r for f in frames for r in f.recipients], on)
+        actor_keys = {e.key() for e in actors}
+        recipients = [r for r in recipients if r.key() not in actor_keys]
+        etype = main.type
+        mode = main.mode
+        status = "occurred"
+        factuality = max((f.factuality for f in frames), key=FACTUALITY_ORDER.index)
+        sources: list[Entity] = []
+        quote = False
+        for f in frames:
+            if STATUS_ORDER.index(f.status) > STATUS_ORDER.index(status):
+                status = f.status
+            for s_ in f.sources:
+                sources += s_.entities(self.kb, on)
+            quote = quote or f.quote
+        communication = self.communication(frames, on)
+        if communication is not None and status == "occurred":
+            status = "sent"
+        evidence = self.evidence(frames)
+        location = self.location(frames)
+        event_text = list(dict.fromkeys(f.trigger_text for f in frames))
+        confidence = min(0.95, 0.55 + 0.1 * min(len(frames) - 1, 3) + (0.1 if recipients else 0)
+                         + (0.05 if all(e.name for e in actors) else 0))
+        s = main.sentence
+        return EventRecord(
+            id=f"{doc.id}:{n}", doc_id=doc.id, date=when.value if when else None, date_info=when,
+            actor=actors, recipient=recipients, event=[etype], mode=list(mode),
+            context=list(main.context), cameo=main.cameo, quad_code=self.ontology.quad(etype),
+            event_scale=self.ontology.score(etype, list(mode)), event_text=event_text,
+            status=status, factuality=factuality,
+            attribution=Attribution(sources=_unique(sources), quote=quote),
+            communication=communication, event_loc=location, text=s.text,
+            text_info={"sequence": s.index, "start": s.start, "end": s.end},
+            evidence=evidence, confidence=confidence,
+        )
+
+    def entities(self, mentions: list[Mention], on: date | None) -> list[Entity]:
+        out: list[Entity] = []
+        kinds: list[str] = []
+        for m in mentions:
+            for e, r in zip(m.entities(self.kb, on), m.resolved):
+                out.append(e)
+                kinds.append(r.kind)
+        # one entity per party; a country or a group yields to a named member of it
+        keep: list[Entity] = []
+        for i, e in enumerate(out):
+            if any(e.key() == k.key() for k in keep):
+                continue
+            if kinds[i] in GENERIC_KINDS and any(
+                    o.code == e.code and j != i and kinds[j] not in GENERIC_KINDS
+                    for j, o in enumerate(out)):
+                continue
+            if kinds[i] == "country" and any(
+                    o.code == e.code and j != i and kinds[j] != "country" for j, o in enumerate(out)):
+                continue
+            keep.append(e)
+        return keep
+
+    def communication(self, frames: list[Frame], on: date | None) -> Communication | None:
+        comms = [f.comm for f in frames if f.comm is not None]
+        if not comms:
+            return None
+        kind = next((c.kind.kind for c in comms if c.kind_explicit), comms[0].kind.kind)
+        occasion = next((c.occasion for c in comms if c.occasion), None)
+        channel: list[Entity] = []
+        for c in comms:
+            for m in c.channel:
+                for e, r in zip(m.entities(self.kb, on), m.resolved):
+                    if r.via and r.via in self.kb.entities:
+                        inst = self.kb.entities[r.via]
+                        e = Entity(entity_text=e.entity_text, name=inst.name, code=inst.code,
+                                   sector=inst.sector, identifier_id=inst.wikidata,
+                                   start=e.start, end=e.end)
+                    channel.append(e)
+        return Communication(kind=kind, occasion=occasion, channel=_unique(channel))
+
+    def evidence(self, frames: list[Frame]) -> list[Evidence]:
+        ev: list[Evidence] = []
+        for f in frames:
+            s = f.sentence
+            for i in sorted(f.trigger):
+                a, b = s.char_span(i, i + 1)
+                ev.append(Evidence("event", a, b))
+            for field_name, ms in (("actor", f.actors), ("recipient", f.recipients),
+                                   ("attribution", f.sources)):
+                for m in ms:
+                    ev.append(Evidence(field_name, m.char_start, m.char_end))
+            if f.date is not None and f.date.start is not None and f.date.end is not None:
+                ev.append(Evidence("date", f.date.start, f.date.end))
+            if f.comm is not None:
+                for m in f.comm.channel:
+                    ev.append(Evidence("channel", m.char_start, m.char_end))
+                if f.comm.occasion_span is not None:
+                    a, b = s.char_span(*f.comm.occasion_span)
+                    ev.append(Evidence("occasion", a, b))
+                if f.status != "occurred":
+                    for i in f.comm.trigger:
+                        if i != f.comm.noun:
+                            a, b = s.char_span(i, i + 1)
+                            ev.append(Evidence("status", a, b))
+        seen: set[tuple[str, int, int]] = set()
+        out = []
+        for e in ev:
+            k = (e.field, e.start, e.end)
+            if k not in seen:
+                seen.add(k)
+                out.append(e)
+        return out
+
+    def location(self, frames: list[Frame]) -> Location | None:
+        for f in frames:
+            if f.location:
+                return Location(f.location, None)
+            pool = list(f.actors) + list(f.recipients) + (list(f.comm.channel) if f.comm else [])
+            for m in pool:
+                for r in m.resolved:
+                    if r.location:
+                        code = r.code
+                        return Location(r.location, self._place_country(r.location) or code)
+        return None
+
+    def _place_country(self, name: str) -> str | None:
+        for part in reversed([p.strip() for p in name.split(",")]):
+            for e in self.kb.find(part):
+                if e.kind == "country":
+                    return e.code
+            places = getattr(self.kb, "place_country", None)
+            if places is not None:
+                c = places(part)
+                if c:
+                    return c
+        return None
+
+
+def _as_date(d: DateInfo | None) -> date | None:
+    if d is None:
+        return None
+    v = d.value
+    try:
+        if len(v) == 10:
+            return date.fromisoformat(v)
+        if len(v) == 7:
+            return date(int(v[:4]), int(v[5:7]), 15)
+        return date(int(v[:4]), 7, 1)
+    except ValueError:
+        return None
+
+
+def _unique(es: list[Entity]) -> list[Entity]:
+    out: list[Entity] = []
+    seen: set[str] = set()
+    for e in es:
+        k = (e.name or e.entity_text).lower()
+        if k in seen:
+            continue
+        seen.add(k)
+        out.append(e)
+    return out

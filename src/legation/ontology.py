@@ -1,0 +1,76 @@
+"""PLOVER types, quad codes and scores, and the CAMEO table, read from data files."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pydantic import BaseModel, ConfigDict, field_validator
+
+from .datafiles import load_tsv, load_yaml_list, package_data
+
+PLOVER_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+
+
+class PloverType(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    type: str
+    quad: int
+    score: float
+    modes: dict[str, float] = {}
+
+    @field_validator("type")
+    @classmethod
+    def _known(cls, v: str) -> str:
+        if v not in PLOVER_TYPES:
+            raise ValueError(f"unknown PLOVER type {v!r}")
+        return v
+
+
+class CameoRow(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    code: str
+    plover: str
+    mode: str | None = None
+    context: str | None = None
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class CameoCode:
+    code: str
+    plover: str
+    mode: str | None
+    context: str | None
+    description: str
+
+
+class Ontology:
+    """Lookups for the event stage: is a type known, its quad, its score, a CAMEO code."""
+
+    def __init__(self) -> None:
+        self.types: dict[str, PloverType] = {
+            t.type: t for _, t in load_yaml_list(package_data("ontology", "plover.yaml"), PloverType)
+        }
+        self.cameo: dict[str, CameoCode] = {}
+        for _, r in load_tsv(package_data("ontology", "cameo.tsv"), CameoRow):
+            self.cameo[r.code] = CameoCode(r.code, r.plover, r.mode, r.context, r.description)
+
+    def quad(self, etype: str) -> int | None:
+        t = self.types.get(etype)
+        return t.quad if t else None
+
+    def score(self, etype: str, modes: list[str]) -> float | None:
+        t = self.types.get(etype)
+        if t is None:
+            return None
+        for m in modes:
+            if m in t.modes:
+                return t.modes[m]
+        return t.score
+
+    def valid_mode(self, etype: str, mode: str) -> bool:
+        t = self.types.get(etype)
+        return bool(t) and (mode in t.modes or etype == "CONSULT" and mode == "visit")

@@ -1,0 +1,238 @@
+"""Reading input documents: plain text, HTML, JSON Lines, directories, stdin.
+
+The reader yields a :class:`~legation.records.Document` for every input it
+can use and a :class:`~legation.records.Skipped` (with the input's name and
+the reason) for every one it cannot, so one bad file or line never stops a
+batch. JSON Lines are streamed line by line: a corpus of any size is read in
+constant memory.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from datetime import date, datetime
+from pathlib import Path
+from typing import IO, Any
+
+from .records import Document, Skipped
+
+TEXT_SUFFIXES = {".txt", ".text"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+DEFAULT_MAX_CHARS = 1_000_000
+
+Item = Document | Skipped
+
+
+def parse_published(value: Any) -> date | None:
+    """Parse an ISO date or timestamp; raise ValueError with a readable message."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    s = str(value).strip()
+    try:
+        return date.fromisoformat(s[:10]) if len(s) >= 10 and s[4] == "-" else date.fromisoformat(s)
+    except ValueError:
+        pass
+    try:
+        return datetime.fromisoformat(s.replace("Z", "+00:00")).date()
+    except ValueError:
+        raise ValueError(f"published: {s!r} is not an ISO date (YYYY-MM-DD)") from None
+
+
+def _looks_binary(data: bytes) -> bool:
+    head = data[:8192]
+    if b"\x00" in head:
+        return True
+    control = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    return control > len(head) * 0.1
+
+
+def decode_bytes(data: bytes, origin: str) -> str | Skipped:
+    """Decode a file's bytes as UTF-8, or say precisely why not."""
+    if not data.strip():
+        return Skipped(origin, "empty input")
+    if _looks_binary(data):
+        return Skipped(origin, "binary data, not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        return Skipped(
+            origin,
+            f"not valid UTF-8 (byte 0x{data[e.start]:02x} at offset {e.start}); "
+            "convert the file to UTF-8",
+        )
+
+
+class Reader:
+    """Turns input names (files, directories, '-') into documents.
+
+    ``published`` is the publication date for inputs that carry none;
+    ``max_chars`` bounds one document so a runaway file cannot exhaust memory.
+    """
+
+    def __init__(self, published: date | None = None, max_chars: int = DEFAULT_MAX_CHARS) -> None:
+        self.published = published
+        self.max_chars = max_chars
+
+    # -- entry points ---------------------------------------------------------
+    def read(self, inputs: Iterable[str]) -> Iterator[Item]:
+        names = list(inputs) or ["-"]
+        for name in names:
+            if name == "-":
+                yield from self.read_stream(sys.stdin.buffer, "<stdin>")
+                continue
+            path = Path(name)
+            if path.is_dir():
+                yield from self._read_dir(path)
+            elif path.is_file():
+                yield from self.read_file(path)
+            else:
+                yield Skipped(name, "no such file or directory")
+
+    def _read_dir(self, root: Path) -> Iterator[Item]:
+        for path in sorted(p for p in root.rglob("*") if p.is_file()):
+            if any(part.startswith(".") for part in path.relative_to(root).parts):
+                continue
+            if path.suffix.lower() not in TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES:
+                yield Skipped(str(path), f"unsupported file type {path.suffix or '(none)'!r}")
+                continue
+            yield from self.read_file(path)
+
+    def read_file(self, path: Path) -> Iterator[Item]:
+        origin = str(path)
+        suffix = path.suffix.lower()
+        try:
+            if suffix == ".json" and path.stat().st_size <= self.max_chars * 4:
+                whole = self._read_json_document(path)
+                if whole is not None:
+                    yield from whole
+                    return
+            if suffix in JSONL_SUFFIXES:
+                with path.open("rb") as f:
+                    yield from self._read_jsonl(f, origin, path.stem)
+                return
+            size = path.stat().st_size
+            if size > self.max_chars * 4:
+                yield Skipped(origin, f"file too large ({size:,} bytes; limit {self.max_chars:,} characters)")
+                return
+            data = path.read_bytes()
+        except OSError as e:
+            yield Skipped(origin, f"cannot read: {e.strerror or e}")
+            return
+        if suffix in HTML_SUFFIXES:
+            yield self._from_html(data, origin, path.stem)
+        else:
+            yield self._from_text(data, origin, path.stem)
+
+    def _read_json_document(self, path: Path) -> list[Item] | None:
+        """A .json file holding one record or an array of them; None if it is JSON Lines."""
+        try:
+            value = json.loads(path.read_bytes().decode("utf-8-sig"))
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            return None
+        origin, stem = str(path), path.stem
+        if isinstance(value, list):
+            return [self._record(r, f"{origin}[{i}]", f"{stem}-{i}") for i, r in enumerate(value, 1)]
+        return [self._record(value, origin, stem)]
+
+    def read_stream(self, stream: IO[bytes], origin: str) -> Iterator[Item]:
+        """Read standard input: JSON Lines if it starts with '{', else one text."""
+        first = stream.peek(1)[:64] if hasattr(stream, "peek") else b""
+        if first.lstrip().startswith(b"{"):
+            yield from self._read_jsonl(stream, origin, "stdin")
+            return
+        data = stream.read()
+        if data.lstrip().startswith(b"{"):
+            yield from self._read_jsonl(iter(data.splitlines(keepends=True)), origin, "stdin")
+        else:
+            yield self._from_text(data, origin, "stdin")
+
+    # -- formats --------------------------------------------------------------
+    def _from_text(self, data: bytes, origin: str, doc_id: str) -> Item:
+        text = decode_bytes(data, origin)
+        if isinstance(text, Skipped):
+            return text
+        return self._document({"id": doc_id, "text": text}, origin, doc_id)
+
+    def _from_html(self, data: bytes, origin: str, doc_id: str) -> Item:
+        html = decode_bytes(data, origin)
+        if isinstance(html, Skipped):
+            return html
+        try:
+            import trafilatura
+        except ImportError:  # pragma: no cover - a dependency of the package
+            return Skipped(origin, "HTML input needs trafilatura (pip install trafilatura)")
+        extracted = trafilatura.bare_extraction(html, with_metadata=True)
+        if extracted is None or not (getattr(extracted, "text", None) or "").strip():
+            return Skipped(origin, "no article text found in the HTML")
+        record = {
+            "id": doc_id,
+            "text": extracted.text,
+            "title": getattr(extracted, "title", None),
+            "url": getattr(extracted, "url", None),
+            "published": getattr(extracted, "date", None),
+            "source": getattr(extracted, "sitename", None),
+        }
+        return self._document(record, origin, doc_id)
+
+    def _read_jsonl(self, lines: Iterable[bytes], origin: str, stem: str) -> Iterator[Item]:
+        for n, raw in enumerate(lines, 1):
+            where = f"{origin}:{n}"
+            if not raw.strip():
+                continue
+            if len(raw) > self.max_chars * 4 + 4096:
+                yield Skipped(where, f"record too large ({len(raw):,} bytes)")
+                continue
+            try:
+                line = raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw
+            except UnicodeDecodeError as e:
+                yield Skipped(where, f"not valid UTF-8 (byte at offset {e.start})")
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as e:
+                yield Skipped(where, f"malformed JSON: {e.msg} at column {e.colno}")
+                continue
+            if isinstance(record, list):  # a .json file holding an array of records
+                for i, r in enumerate(record, 1):
+                    yield self._record(r, f"{where}[{i}]", f"{stem}-{i}")
+                continue
+            yield self._record(record, where, f"{stem}-{n}")
+
+    def _record(self, record: Any, where: str, default_id: str) -> Item:
+        if not isinstance(record, dict):
+            return Skipped(where, f"expected a JSON object, got {type(record).__name__}")
+        return self._document(record, where, default_id)
+
+    def _document(self, record: dict[str, Any], where: str, default_id: str) -> Item:
+        doc_id = str(record.get("id") or record.get("doc_id") or default_id)
+        text = record.get("text")
+        if not isinstance(text, str):
+            return Skipped(where, "record has no 'text' string", doc_id)
+        if not text.strip():
+            return Skipped(where, "empty text", doc_id)
+        if len(text) > self.max_chars:
+            return Skipped(where, f"text too long ({len(text):,} characters; limit {self.max_chars:,})", doc_id)
+        if "\x00" in text:
+            return Skipped(where, "binary data (NUL characters) in text", doc_id)
+        try:
+            published = parse_published(record.get("published") or record.get("date")) or self.published
+        except ValueError as e:
+            return Skipped(where, str(e), doc_id)
+        return Document(
+            id=doc_id,
+            text=text,
+            published=published,
+            title=_opt_str(record.get("title")),
+            url=_opt_str(record.get("url")),
+            source=_opt_str(record.get("source")),
+            origin=where,
+        )
+
+
+def _opt_str(v: Any) -> str | None:
+    return None if v is None else str(v)

@@ -1,0 +1,49 @@
+"""Small questions about a dependency parse that every stage asks."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "conj", "acl", "relcl", "pcomp", "parataxis"}
+
+
+def is_passive(tok: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+
+
+def children(tok: Token, *deps: str) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def prep_objects(tok: Token, *words: str) -> list[Token]:
+    """Objects of the prepositions ``words`` that ``tok`` governs ('met with X')."""
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "dative", "agent") and c.lower_ in words:
+            out.extend(g for g in c.children if g.dep_ in ("pobj", "pcomp"))
+        elif c.dep_ == "prt" and c.lower_ in words:  # "called on X" parsed as particle
+            for g in tok.children:
+                if g.dep_ in ("dobj",) and g.i > c.i:
+                    out.append(g)
+    return out
+
+
+def with_conjuncts(tok: Token) -> list[Token]:
+    return [tok, *tok.conjuncts] if tok.dep_ != "conj" else [tok]
+
+
+def depth(tok: Token) -> int:
+    d = 0
+    while tok.head.i != tok.i:
+        tok = tok.head
+        d += 1
+        if d > 200:
+            break
+    return d
+
+
+def particle(tok: Token) -> str | None:
+    for c in tok.children:
+        if c.dep_ == "prt":
+            return c.lower_
+    return None
