@@ -25,7 +25,7 @@ from .mentions import Mention
 from .nlp import Sentence
 
 SPEECH_LEMMAS = {
-    "say", "state", "tell", "stress", "emphasize", "emphasise", "add", "note", "declare",
+    "cite", "say", "state", "tell", "stress", "emphasize", "emphasise", "add", "note", "declare",
     "announce", "report", "write", "quote", "claim", "insist", "warn", "affirm", "reiterate",
     "assert", "underline", "remark", "explain", "express", "told",
 }
@@ -38,8 +38,19 @@ DESCRIPTION_NOUNS = {
     "ministry": ("GOV", "ministry"), "government": ("GOV", None), "country": (None, None),
     "nation": (None, None), "organization": (None, None), "organisation": (None, None),
     "alliance": (None, None), "group": (None, None), "bloc": (None, None),
+    **{k: (None, None) for k in ("side", "state", "leader", "president", "minister", "premier",
+                                 "official", "diplomat", "envoy", "neighbor", "neighbour",
+                                 "counterpart", "head", "party")},
 }
 NUMBER_WORDS = {"two": 2, "both": 2, "three": 3}
+# "the two countries" points back to countries, "the two leaders" to people
+PLURAL_REFERENTS = {
+    "country": "country", "nation": "country", "side": "country", "state": "country",
+    "government": "country", "neighbor": "country", "neighbour": "country", "party": "country",
+    "leader": "person", "president": "person", "minister": "person", "premier": "person",
+    "official": "person", "diplomat": "person", "envoy": "person", "man": "person",
+    "counterpart": "person", "head": "person",
+}
 
 
 def span_head(doc: Doc, s: int, e: int) -> int:
@@ -346,7 +357,25 @@ class SentenceActors:
         ent = self.kb.entities[key]
         s2 = self.np_start(h, s)
         return self.mention(s2, e, "person", head=h, key=key, name=ent.name, title=title,
-                            code=self.kb.resolve(key, self.on).code or code)
+                            code=self.kb.resolve(key, self.on).code or code,
+                            office=self.title_text(h, s, e))
+
+    def title_text(self, h: int, s: int, e: int) -> str | None:
+        """The title as the text writes it: 'special envoy', 'Chairman', 'U.S. President'."""
+        doc = self.doc
+        spans = [(mm.start, mm.end) for mm in self.matches if mm.what == "title"
+                 and (doc[h].left_edge.i <= mm.start < s or any(
+                     a.i == h for a in doc[mm.start].ancestors if a.i > e - 1 or a.i == h)
+                     and mm.start > e)]
+        for mm in self.matches:
+            if mm.what != "title":
+                continue
+            head = span_head(doc, mm.start, mm.end)
+            anc = {a.i for a in doc[head].ancestors}
+            if doc[h].left_edge.i <= mm.start < s or (h in anc and mm.start >= e and any(
+                    doc[x].dep_ == "appos" for x in anc | {head} if x > h)):
+                return doc[mm.start:mm.end].text
+        return None
 
     def np_start(self, h: int, s: int) -> int:
         """Extend a name leftwards over its title and country ('U.S. President Donald Trump')."""
@@ -376,6 +405,7 @@ class SentenceActors:
         prior = self.discourse.last(lambda m: m.kind == "person" and (m.name == name or (
             len(name.split()) == 1 and bool(m.name) and name in (m.name or "").split())))
         title, code, _ = self.np_modifiers(h, s, e)
+        written = self.title_text(h, s, e)
         if prior is not None:
             code = code or prior.code
             title = title or prior.title
@@ -383,7 +413,7 @@ class SentenceActors:
         s2 = self.np_start(h, s)
         return self.mention(s2, e, "person", head=h, code=code, name=name, title=title,
                             sector=title.sector if title else (prior.sector if prior else None),
-                            office=title.title if title else (prior.office if prior else None),
+                            office=written or (prior.office if prior else None),
                             key=prior.key if prior else None)
 
     def unknown_org(self, s: int, e: int) -> Mention | None:
@@ -554,12 +584,15 @@ class SentenceActors:
                                         name=self.kb.country_name(code), key=f"country:{code}")
             return None
         n = next((NUMBER_WORDS[d] for d in dets if d in NUMBER_WORDS), 0)
-        if n and lemma in ("country", "nation", "side", "state", "government"):
+        if n and lemma in PLURAL_REFERENTS:
             before = [x for x in self.out if not x.modifier]
-            ctry = self.discourse.countries(n, before)
-            if len(ctry) == n:
+            if PLURAL_REFERENTS[lemma] == "person":
+                found = self.discourse.persons(n, before)
+            else:
+                found = self.discourse.countries(n, before)
+            if len(found) == n:
                 m = self.mention(s, tok.i + 1, "description", head=tok.i, plural=True)
-                m.antecedents = list(ctry)
+                m.antecedents = list(found)
                 return m
             return None
         if "the" not in dets and "this" not in dets:
@@ -581,19 +614,45 @@ class SentenceActors:
         """Who speaks the quotation that token ``i`` stands in."""
         if not (self.sent.quoted and self.sent.quoted[i]):
             return None
+        quoted = self.sent.quoted
         tok = self.doc[i]
         for anc in tok.ancestors:
-            if anc.lemma_.lower() in SPEECH_LEMMAS and not self.sent.quoted[anc.i]:
-                for c in anc.children:
-                    if c.dep_ in ("nsubj", "nsubjpass"):
-                        return self.mention_at(c.i)
-        # the verb of saying may govern the quote from outside: 'X said, "..."'
-        root = self.doc[:].root
-        if root.lemma_.lower() in SPEECH_LEMMAS:
-            for c in root.children:
-                if c.dep_ == "nsubj":
-                    return self.mention_at(c.i)
+            if anc.lemma_.lower() in SPEECH_LEMMAS and not quoted[anc.i]:
+                who = self.speech_subject(anc)
+                if who is not None:
+                    return who
+        # 'X said, "..."' parsed with the quotation as the root: a verb of saying outside it
+        outside = [t for t in self.doc if not quoted[t.i] and t.lemma_.lower() in SPEECH_LEMMAS
+                   and t.pos_ in ("VERB", "AUX")]
+        for t in sorted(outside, key=lambda t: abs(t.i - i)):
+            who = self.speech_subject(t)
+            if who is not None:
+                return who
         return self.discourse.last_speaker
+
+    def speech_subject(self, verb: Token) -> Mention | None:
+        """The subject of a verb of saying, inherited along 'cited X, stating ...'."""
+        v = verb
+        for _ in range(3):
+            for c in v.children:
+                if c.dep_ in ("nsubj", "nsubjpass"):
+                    return self.cited_source(v) or self.mention_at(c.i)
+            if v.dep_ in ("advcl", "xcomp", "conj") and v.head.pos_ in ("VERB", "AUX"):
+                v = v.head
+                continue
+            break
+        return None
+
+    def cited_source(self, verb: Token) -> Mention | None:
+        """'The outlet cited a senior source ..., stating': the source speaks."""
+        if verb.lemma_.lower() not in ("cite", "quote"):
+            return None
+        for c in verb.children:
+            if c.dep_ == "dobj":
+                m = self.mention_at(c.i)
+                if m is not None:
+                    return m
+        return None
 
     def speaker_country(self, i: int) -> str | None:
         sp = self.speaker(i)

@@ -81,7 +81,8 @@ class Attributor:
         return _dedupe(out + expanded), report_at
 
     def factuality(self, sent: Sentence, anchor: int, report_at: int | None,
-                   has_source: bool, trigger: list[int]) -> str:
+                   has_source: bool, trigger: list[int]) -> set[str]:
+        """Every factuality cue that applies to the event at ``anchor`` (see :func:`strongest`)."""
         doc = sent.doc
         found: set[str] = set()
         path = [doc[anchor], *doc[anchor].ancestors]
@@ -106,10 +107,7 @@ class Attributor:
                 break
         if has_source:
             found.add("reported")
-        for f in FACTUALITY_ORDER:
-            if f in found:
-                return f
-        return "asserted"
+        return found
 
     @staticmethod
     def _applies(cue: Cue, tok: Token, as_head: bool) -> bool:
@@ -130,6 +128,14 @@ class Attributor:
         if cue.lemma == "fail" and not as_head:
             return False
         return True
+
+
+def strongest(found: set[str]) -> str:
+    """The strongest qualifier among the cues found; 'asserted' when there are none."""
+    for f in FACTUALITY_ORDER:
+        if f in found:
+            return f
+    return "asserted"
 
 
 def _dedupe(ms: list[Mention]) -> list[Mention]:

@@ -252,7 +252,7 @@ class CommunicationFinder:
         if statuses:
             cf.status = self.combine(statuses)
         # who received or refused it: the addressee, or someone acting for them
-        for m in proxies:
+        for m in _dedupe(proxies):
             if cf.addressees and not any(_same(m, a) for a in cf.addressees):
                 cf.channel.append(m)
             elif m not in cf.addressees:
@@ -372,9 +372,11 @@ class CommunicationFinder:
                 earlier: list[CommFrame]) -> CommFrame | None:
         """'refused to accept it': it is the communication the article spoke of."""
         v = tok.head
-        if self.carrier(v) is None or not earlier:
+        if self.carrier(v) is None:
             return None
-        ante = earlier[-1].root()
+        ante = self.antecedent(None, earlier)
+        if ante is None:
+            return None
         cf = CommFrame(sentence=sent, noun=tok.i, kind=ante.kind, kind_explicit=False,
                        anaphoric=True, antecedent=ante, trigger=[tok.i], anchor=tok.i)
         verbs = self.governing(tok)
@@ -391,18 +393,20 @@ class CommunicationFinder:
             cf.status = self.combine(statuses)
             cf.anchor = verbs[0][0].i
         addressees = ante.addressees
-        for m in proxies:
+        for m in _dedupe(proxies):
             if addressees and not any(_same(m, a) for a in addressees):
                 cf.channel.append(m)
             else:
                 cf.addressees.append(m)
         return cf
 
-    def antecedent(self, cf: CommFrame, earlier: list[CommFrame]) -> CommFrame | None:
+    def antecedent(self, cf: CommFrame | None, earlier: list[CommFrame]) -> CommFrame | None:
         for prior in reversed(earlier):
             root = prior.root()
             if not root.effective_authors:
                 continue
+            if cf is None:
+                return root
             if cf.kind_explicit and root.kind.kind != cf.kind.kind and root.kind_explicit:
                 continue
             if cf.addressees and root.addressees and not any(

@@ -50,6 +50,19 @@ class Discourse:
         return self.last(lambda m: m.kind == "person" and bool(m.name)
                          and s in (w.lower() for w in (m.name or "").replace("-", " ").split()))
 
+    def persons(self, n: int, before: list[Mention] | None = None) -> list[Mention]:
+        """The last ``n`` distinct people mentioned (most recent last)."""
+        seen: dict[str, Mention] = {}
+        pool = list(self.mentions) + list(before or [])
+        for m in reversed(pool):
+            if m.kind == "person" and m.code:
+                k = m.key or m.name or m.text
+                if k not in seen:
+                    seen[k] = m
+                    if len(seen) == n:
+                        break
+        return list(reversed(list(seen.values())))
+
     def countries(self, n: int, before: list[Mention] | None = None) -> list[Mention]:
         """The last ``n`` distinct countries mentioned (most recent last)."""
         seen: dict[str, Mention] = {}

@@ -17,7 +17,7 @@ from pathlib import Path
 from spacy.language import Language
 
 from .actors import ActorFinder
-from .attribution import Attributor
+from .attribution import Attributor, strongest
 from .communication import CommFrame, CommunicationFinder
 from .coref import Discourse
 from .errors import InputError
@@ -130,9 +130,9 @@ class Extractor:
         f.sources = [s for s in sources if not any(s is a for a in f.actors)] or sources
         f.quote = bool(sent.quoted and sent.quoted[f.anchor])
         found = attributor.factuality(sent, f.anchor, report_at, bool(sources), f.trigger)
-        f.factuality = found
+        f.factuality = strongest(found)
         # PLOVER: an announced future action is coded as what announcing it is
-        if found == "future" and f.comm is None:
+        if f.factuality == "future" and f.comm is None:
             chain = self.lexicon.chains.get("future")
             key = f"{f.type}:{f.mode[0]}" if f.mode else f.type
             outcome = chain.by_type.get(key) or chain.by_type.get(f.type) if chain else None
@@ -142,9 +142,7 @@ class Extractor:
                 f.mode = list(outcome.mode or [])
                 f.context = self.frames.context(f.cameo)
                 f.recoded_future = True
-                f.factuality = "reported" if sources else "asserted"
-        if f.comm is not None and f.comm.status == "planned" and f.factuality == "asserted":
-            f.factuality = "asserted"
+                f.factuality = strongest(found - {"future"})
         dm, bound = self.dates.for_frame(sent, f.anchor, f.trigger, dates)
         f.date = dm.info if dm is not None else None
         if f.comm is not None and f.comm.occasion_date:

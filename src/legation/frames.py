@@ -30,6 +30,7 @@ GENERIC_LIGHT_VERBS = {
     "offer", "extend", "express", "mount", "undertake", "lodge", "file", "declare",
 }
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+PARTITIVES = {"round", "series", "set", "wave", "number", "string", "spate", "flurry", "day", "week"}
 
 
 @dataclass(slots=True, eq=False)
@@ -107,7 +108,8 @@ class MentionIndex:
                         if m is not None:
                             out.append(m)
                             break
-        return [m for m in dict.fromkeys(out) if m.has_actor() or m.kind == "source"]
+        return [m for m in dict.fromkeys(out)
+                if m.has_actor() or any(r.kind == "source" for r in m.resolved)]
 
 
 class FrameExtractor:
@@ -187,6 +189,9 @@ class FrameExtractor:
         return objs
 
     def light_verb(self, noun: Token) -> Token | None:
+        # "held a new round of negotiations": look through the partitive noun
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in PARTITIVES:
+            noun = noun.head.head
         h = noun.head
         if noun.dep_ in ("dobj", "nsubjpass", "attr", "pobj") and h.pos_ in ("VERB", "AUX"):
             if noun.dep_ == "pobj":
@@ -198,7 +203,7 @@ class FrameExtractor:
 
     def own_actor_tokens(self, noun: Token) -> list[Token]:
         out = children(noun, "poss")
-        out += prep_objects(noun, "by")
+        out += prep_objects(noun, "by", "from")
         return out
 
     # -- frame building -------------------------------------------------------------------
@@ -233,7 +238,7 @@ class FrameExtractor:
                         inner.actors = self.actors(tok, entry, index)
                     inner.anchor = tok.i
                     return inner if inner.actors else None
-                if inner is not None:
+                if inner is not None and comm is None:
                     key_mode = f"{inner.type}:{inner.mode[0]}" if inner.mode else inner.type
                     out = chain.by_type.get(key_mode) or chain.by_type.get(inner.type)
                     etype = (out.type if out and out.type else None) or chain.type or etype
@@ -242,6 +247,8 @@ class FrameExtractor:
                     trigger += inner.trigger
                 elif chain.type:
                     etype, cameo, mode = chain.type, chain.cameo, list(chain.mode)
+                    if inner is not None:
+                        trigger += inner.trigger
         if etype is None or cameo is None:
             return None
         light = self.light_verb(tok) if entry.pos == "NOUN" else None
@@ -268,7 +275,7 @@ class FrameExtractor:
         frame = Frame(sentence=sent, trigger=sorted(set(trigger)), type=etype, cameo=cameo,
                       mode=mode, context=self.context(cameo), actors=actors,
                       recipients=recipients, anchor=tok.i if light is None else light.i,
-                      status=status, comm=comm)
+                      status=status, comm=comm if entry.role is None else None)
         if inner_tok is not None:
             consumed.add(inner_tok.i)
         return frame
@@ -320,8 +327,8 @@ class FrameExtractor:
             return subj
         if tok.dep_ in ("xcomp",) or (tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX")):
             head = tok.head
-            entry = self.match(head)
-            if entry is not None and entry.role == "request":
+            if tok.dep_ == "xcomp":
+                # object control: "urged Israel to withdraw", "invited Vietnam's leaders to visit"
                 objs = children(head, "dobj")
                 if objs:
                     return objs
@@ -361,7 +368,7 @@ class FrameExtractor:
     def recipients(self, tok: Token, entry: Trigger, index: MentionIndex, light: Token | None,
                    comm: CommFrame | None, inner: Frame | None) -> list[Mention]:
         if comm is not None and entry.role in ("reject", "accept"):
-            return list(comm.authors)
+            return list(comm.effective_authors)
         out: list[Mention] = []
         hosts = [tok] + ([light] if light is not None else [])
         for slot in entry.recipient:

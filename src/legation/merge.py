@@ -20,7 +20,7 @@ from .kb import KnowledgeBase
 from .mentions import Mention
 from .ontology import Ontology
 from .records import (
-    FACTUALITY_ORDER,
+    CERTAINTY_ORDER,
     STATUS_ORDER,
     Attribution,
     Communication,
@@ -58,7 +58,8 @@ def _ids(ms: list[Mention]) -> list[tuple[str | None, str | None, str | None, st
     out = []
     for m in ms:
         for r in m.resolved:
-            out.append((r.key, r.code, r.sector, r.kind))
+            key = r.key or (f"name:{r.name.lower()}" if r.kind == "person" and r.name else None)
+            out.append((key, r.code, r.sector, r.kind))
     return out
 
 
@@ -75,6 +76,11 @@ def compatible_parties(a: list[Mention], b: list[Mention]) -> bool:
                 if sa is None or sb is None or sa == sb or ta == "country" or tb == "country":
                     return True
     return False
+
+
+def _lemmas(f: Frame) -> set[str]:
+    doc = f.sentence.doc
+    return {doc[i].lemma_.lower() for i in f.trigger}
 
 
 def dates_agree(a: DateInfo | None, b: DateInfo | None) -> bool:
@@ -135,6 +141,8 @@ class Merger:
                 continue
             if (h.factuality == "negated") != (f.factuality == "negated"):
                 continue
+            if h.comm is None and h.cameo != f.cameo and _lemmas(h) != _lemmas(f):
+                continue
             if h.comm is not None and f.comm is not None:
                 if h.comm.kind.kind != f.comm.kind.kind and h.comm.kind_explicit and f.comm.kind_explicit:
                     continue
@@ -169,12 +177,15 @@ class Merger:
         etype = main.type
         mode = main.mode
         status = "occurred"
-        factuality = max((f.factuality for f in frames), key=FACTUALITY_ORDER.index)
+        voters = [f for f in frames if not _bare_reference(f)] or frames
+        factuality = min((f.factuality for f in voters), key=CERTAINTY_ORDER.index)
         sources: list[Entity] = []
         quote = False
         for f in frames:
             if STATUS_ORDER.index(f.status) > STATUS_ORDER.index(status):
                 status = f.status
+            if _bare_reference(f):
+                continue
             for s_ in f.sources:
                 sources += s_.entities(self.kb, on)
             quote = quote or f.quote
@@ -295,6 +306,11 @@ class Merger:
                 if c:
                     return c
         return None
+
+
+def _bare_reference(f: Frame) -> bool:
+    """'the letter', 'in a past message': a mention that names the event but says nothing of it."""
+    return f.comm is not None and f.comm.anaphoric and len(set(f.comm.trigger)) <= 1 and not f.actors
 
 
 def _as_date(d: DateInfo | None) -> date | None:

@@ -20,9 +20,14 @@ Factuality = Literal[
 ]
 
 # Strongest qualifier first (DESIGN.md): one mention takes the strongest cue
-# that applies; merged mentions take the most certain of their values.
+# that applies.
 FACTUALITY_ORDER: tuple[str, ...] = (
     "negated", "hypothetical", "future", "speculative", "reported", "hedged", "asserted",
+)
+# Merged mentions of one event keep the most certain reading: an event that
+# one mention attributes to a source is "reported" even if another hedges it.
+CERTAINTY_ORDER: tuple[str, ...] = (
+    "asserted", "reported", "hedged", "speculative", "future", "hypothetical", "negated",
 )
 # How far a communication got; merged mentions keep the furthest stage.
 STATUS_ORDER: tuple[str, ...] = ("occurred", "planned", "sent", "attempted", "delivered", "refused")
