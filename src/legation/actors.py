@@ -71,9 +71,9 @@ class ActorFinder:
     # -- entry point ------------------------------------------------------------
     def find(self, sent: Sentence, discourse: Discourse, on: date | None) -> "SentenceActors":
         doc = sent.doc
-        matches = longest_first(
-            self.gaz.kb_matches(doc) + self.gaz.group_matches(doc) + self.gaz.title_matches(doc)
-        )
+        persons = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON"]
+        kb = [m for m in self.gaz.kb_matches(doc) if not _inside_longer_name(m, persons)]
+        matches = longest_first(kb + self.gaz.group_matches(doc) + self.gaz.title_matches(doc))
         by_token: dict[int, Match] = {}
         for m in matches:
             for i in range(m.start, m.end):
@@ -167,6 +167,7 @@ class SentenceActors:
                 men = self.unknown_org(ent.start, ent.end)
                 if men is not None:
                     self.out.append(men)
+        self.out.extend(self.appositive_names())
         self.out.extend(self.national_days())
         # 3. pronouns, descriptions, sources
         taken = {i for m in self.out for i in range(m.start, m.end)}
@@ -229,6 +230,22 @@ class SentenceActors:
             return self.mention(m.start, m.end, "country", head=h, code=e.code, sector="GOV",
                                 name=e.name, key=key, modifier=is_mod)
         return None
+
+    def appositive_names(self) -> list[Mention]:
+        """'Russia's ambassador to China, Igor Morgulov': a name beside a title, missed by NER."""
+        out = []
+        taken = {i for m in self.out for i in range(m.start, m.end)}
+        hosts = {m.head for m in self.out if m.kind in ("title", "group")}
+        for tok in self.doc:
+            if tok.dep_ != "appos" or tok.head.i not in hosts or tok.i in taken or tok.pos_ != "PROPN":
+                continue
+            s = min([tok.i] + [c.i for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"])
+            if any(i in taken for i in range(s, tok.i + 1)):
+                continue
+            m = self.unknown_person(s, tok.i + 1)
+            if m is not None:
+                out.append(m)
+        return out
 
     def holiday(self, m: Match, keys: list[str]) -> Mention | None:
         """A national day: an occasion for the communication stage, never an actor."""
@@ -406,6 +423,13 @@ class SentenceActors:
             len(name.split()) == 1 and bool(m.name) and name in (m.name or "").split())))
         title, code, _ = self.np_modifiers(h, s, e)
         written = self.title_text(h, s, e)
+        if doc[h].dep_ == "appos":
+            # "Russia's ambassador to China, Igor Morgulov": the name stands beside its title
+            host = next((m for m in self.out if m.head == doc[h].head.i), None)
+            if host is not None and host.kind in ("title", "group"):
+                code = code or host.code
+                title = title or host.title
+                written = written or host.office
         if prior is not None:
             code = code or prior.code
             title = title or prior.title
@@ -686,19 +710,28 @@ class SentenceActors:
                     m.members.append(other)
         # "Hungarian and Romanian officials": the adjectives are conjoined modifiers
         for m in self.out:
-            if m.kind != "group":
+            if m.kind not in ("group", "institution") or m.modifier:
                 continue
             codes = []
-            for t in self.doc[m.start:m.head]:
+            for t in self.doc[self.doc[m.head].left_edge.i:m.head]:
                 mm = self.by_token.get(t.i)
                 if mm is not None and mm.what == "kb" and t.dep_ in ("conj", "amod", "compound"):
                     c = self.country_of_match(mm)
                     if c and c != m.code and c not in codes:
                         codes.append(c)
             for c in codes:
+                inst = self.kb.institution(c, "military") if m.sector == "MIL" else None
                 extra = self.mention(m.start, m.end, "group", head=m.head, code=c, sector=m.sector,
-                                     plural=True)
+                                     plural=True, name=inst.name if inst else None,
+                                     key=inst.key if inst else None)
                 m.members.append(extra)
+
+
+def _inside_longer_name(m: Match, persons: list[tuple[int, int]]) -> bool:
+    """'Hong' in 'Shin Hong-cheol' is not the Hong the knowledge base knows."""
+    if not all(f.form == "short" for f in m.forms):
+        return False
+    return any(s <= m.start and m.end <= e and (e - s) > (m.end - m.start) for s, e in persons)
 
 
 def _phrase(tok: Token) -> str:

@@ -138,8 +138,9 @@ class CommunicationFinder:
         for pobj in prep_objects(tok, "of"):
             words.add(pobj.lower_)
             words.add(pobj.lemma_.lower())
+        left = tok.doc[tok.left_edge.i:tok.i].text.lower().replace(" - ", "-")
         for k in self.kinds:
-            if any(m.lower() in words for m in k.modifiers):
+            if any(m.lower() in words or ("-" in m and m.lower() in left) for m in k.modifiers):
                 return k
         return None
 
@@ -218,7 +219,7 @@ class CommunicationFinder:
         for t in prep_objects(tok, "through", "via"):
             cf.channel += index.for_token(t)
         # the verbs that move it
-        verbs = self.governing(tok)
+        verbs = self.governing(tok, kind)
         hosts = [tok]
         proxies: list[Mention] = []
         statuses: list[str] = []
@@ -231,13 +232,17 @@ class CommunicationFinder:
             if carrier.subject == "author":
                 if not cf.authors:
                     cf.authors += subj
-                for t in prep_objects(v, "to") + [d for c in children(v, "dative")
+                for t in prep_objects(v, "to", "with") + prep_objects(tok, "with") + [
+                        d for c in children(v, "dative")
                                                   for d in (children(c, "pobj") or [c])]:
                     cf.addressees += index.for_token(t)
                 for t in children(v, "iobj"):
                     cf.addressees += index.for_token(t)
             elif carrier.subject == "carrier":
-                cf.channel += [m for m in subj if m not in cf.authors]
+                if not cf.authors and not _has_author_elsewhere(tok):
+                    cf.authors += subj  # "Seoul delivered a letter": the sender carries it itself
+                else:
+                    cf.channel += [m for m in subj if m not in cf.authors]
                 for t in prep_objects(v, "to") + [d for c in children(v, "dative")
                                                   for d in (children(c, "pobj") or [c])]:
                     cf.addressees += index.for_token(t)
@@ -279,7 +284,7 @@ class CommunicationFinder:
                 for o in prep_objects(t, "to"):
                     cf.addressees += index.for_token(o)
 
-    def governing(self, tok: Token) -> list[tuple[Token, CarrierVerb, bool]]:
+    def governing(self, tok: Token, kind: CommKind | None = None) -> list[tuple[Token, CarrierVerb, bool]]:
         """The carrier verbs over the noun, innermost first: 'refused to accept', 'attempts to deliver'."""
         out: list[tuple[Token, CarrierVerb, bool]] = []
         cur = tok
@@ -291,7 +296,7 @@ class CommunicationFinder:
             v = None
         # a relative clause on the noun: "a letter to send to Kim" (planned by the main verb)
         while v is not None and len(out) < 4:
-            c = self.carrier(v)
+            c = self.carrier(v, kind)
             if c is None:
                 break
             out.append((v, c, is_passive(v)))
@@ -303,7 +308,7 @@ class CommunicationFinder:
             v = nxt if nxt is not None and nxt.i != cur.i else None
         return out
 
-    def carrier(self, v: Token) -> CarrierVerb | None:
+    def carrier(self, v: Token, kind: CommKind | None = None) -> CarrierVerb | None:
         lemma = v.lemma_.lower()
         if lemma == "attempt" and v.pos_ == "NOUN":
             return next(iter(self.lex.carriers.get("attempt", [])), None)
@@ -312,6 +317,8 @@ class CommunicationFinder:
         best = None
         for c in cands:
             if c.particle and c.particle != prt:
+                continue
+            if c.kinds and (kind is None or kind.kind not in c.kinds):
                 continue
             if best is None or (c.particle and not best.particle):
                 best = c
@@ -414,6 +421,11 @@ class CommunicationFinder:
                 continue
             return root
         return None
+
+
+def _has_author_elsewhere(noun: Token) -> bool:
+    """Does the noun name its author itself ('Kim's message', 'a letter from Trump')?"""
+    return any(c.dep_ == "poss" for c in noun.children) or bool(prep_objects(noun, "from", "by"))
 
 
 def _same(a: Mention, b: Mention) -> bool:

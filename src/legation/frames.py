@@ -82,11 +82,21 @@ class MentionIndex:
     def for_token(self, tok: Token, deep: bool = True) -> list[Mention]:
         """Mentions for an argument token, its conjuncts, and (deep) what qualifies it."""
         out: list[Mention] = []
-        for t in [tok, *(c for c in tok.conjuncts if c.i > tok.i)]:
+        todo = [tok, *(c for c in tok.conjuncts if c.i > tok.i)]
+        seen_tok: set[int] = set()
+        while todo:
+            t = todo.pop(0)
+            if t.i in seen_tok:
+                continue
+            seen_tok.add(t.i)
             m = self.at(t)
             if m is not None:
                 out.append(m)
                 out.extend(x for x in m.members if x not in out)
+                # "The Republic of the Congo and Costa Rica": the conjunct hangs inside the name
+                doc = t.doc
+                for i in range(m.start, m.end):
+                    todo.extend(c for c in doc[i].conjuncts if not m.start <= c.i < m.end and c.i > i)
                 continue
             if t.lower_ in RELATIVE_PRONOUNS and t.head.dep_ == "relcl":
                 m = self.at(t.head.head)

@@ -21,6 +21,19 @@ _ENGLISH_FUNCTION_WORDS = frozenset(
     who which what when where while also said says more most other some such only its
     there here up out so""".split()
 )
+# Function words of the other Latin-script languages news is most often written in.
+_OTHER_FUNCTION_WORDS = {
+    "French": set("le la les des du et est une pour sur dans au aux qui ne pas avec par ce cette "
+                  "sont été il elle ils son sa ses leur a à de en un que".split()),
+    "German": set("der die das und ist nicht mit von zu den dem ein eine auf für im sich des auch "
+                  "wird wurde sind hat".split()),
+    "Spanish": set("el los las del y en por para con una que es se al su sus lo como pero más fue "
+                   "ha sido".split()),
+    "Portuguese": set("o os as do da dos das em não com uma que para por se ao seu sua foi é".split()),
+    "Italian": set("il di che della per non gli una sono del con si al le la nel è".split()),
+    "Dutch": set("de het een van en niet op voor met zijn is dat die te bij".split()),
+    "Indonesian": set("yang dan di ke dari untuk dengan ini itu tidak akan pada dalam".split()),
+}
 # Scripts whose letters, when they dominate a text, settle that it is not English.
 _SCRIPT_NAMES = ("HANGUL", "CJK", "HIRAGANA", "KATAKANA", "CYRILLIC", "ARABIC", "HEBREW",
                  "DEVANAGARI", "THAI", "GREEK", "GEORGIAN", "ARMENIAN", "BENGALI", "TAMIL")
@@ -57,6 +70,12 @@ def check_english(text: str, sample: int = 4000, min_words: int = 8) -> str | No
     if len(words) < min_words:
         return None  # too short to judge; let it through
     share = sum(w in _ENGLISH_FUNCTION_WORDS for w in words) / len(words)
-    if share < 0.12:
+    other, other_share = max(
+        ((lang, sum(w in fw for w in words) / len(words)) for lang, fw in _OTHER_FUNCTION_WORDS.items()),
+        key=lambda x: x[1])
+    if other_share > max(share, 0.1):
+        return f"not English: looks like {other} ({other_share:.0%} {other} function words)"
+    # headline-like English has few function words; long foreign prose has almost none
+    if share < (0.12 if len(words) >= 30 else 0.05):
         return f"not English: {share:.0%} English function words"
     return None

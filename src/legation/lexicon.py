@@ -108,6 +108,7 @@ class CarrierVerb(_Model):
     status: str
     subject: Literal["author", "addressee", "carrier", "any"] = "author"
     particle: str | None = None
+    kinds: list[str] = Field(default=[], description="only for these kinds (all when empty)")
 
 
 class Cue(_Model):

@@ -185,7 +185,7 @@ class Reader:
             if not raw.strip():
                 continue
             if len(raw) > self.max_chars * 4 + 4096:
-                yield Skipped(where, f"record too large ({len(raw):,} bytes)")
+                yield Skipped(where, f"record too long ({len(raw):,} bytes; limit {self.max_chars:,} characters)")
                 continue
             try:
                 line = raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw
@@ -196,10 +196,6 @@ class Reader:
                 record = json.loads(line)
             except json.JSONDecodeError as e:
                 yield Skipped(where, f"malformed JSON: {e.msg} at column {e.colno}")
-                continue
-            if isinstance(record, list):  # a .json file holding an array of records
-                for i, r in enumerate(record, 1):
-                    yield self._record(r, f"{where}[{i}]", f"{stem}-{i}")
                 continue
             yield self._record(record, where, f"{stem}-{n}")
 

@@ -290,13 +290,20 @@ def publication_date(published: date | None) -> DateInfo | None:
 
 
 def better(a: DateInfo | None, b: DateInfo | None) -> DateInfo | None:
-    """The more informative of two dates for one event; the earlier on a tie."""
+    """The more informative of two dates for one event.
+
+    A date the text states beats the publication-date default whatever its
+    precision; then the more precise wins; then an explicit over a relative
+    one; between two days, the earlier (a report bounds the event it reports).
+    """
     if a is None:
         return b
     if b is None:
         return a
+    if (a.basis == "publication") != (b.basis == "publication"):
+        return b if a.basis == "publication" else a
+    if a.precision == b.precision == "day":
+        return a if a.value <= b.value else b
     ka = (PRECISION_RANK[a.precision], BASIS_RANK[a.basis], a.value)
     kb = (PRECISION_RANK[b.precision], BASIS_RANK[b.basis], b.value)
-    if a.precision == b.precision == "day" and a.basis != "publication" and b.basis != "publication":
-        return a if a.value <= b.value else b
     return a if ka <= kb else b
