@@ -156,7 +156,8 @@ class CommunicationFinder:
             found = self.noun_kind(tok)
             if found is not None:
                 kind, explicit = found
-                out.append(self.read_noun(sent, tok, kind, explicit, index, occasions))
+                out.append(self.read_noun(sent, tok, kind, explicit, index, occasions,
+                                          earlier + out))
                 continue
             vk = self._verb_kinds.get(tok.lemma_.lower()) if tok.pos_ == "VERB" else None
             if vk is not None and self._call_verb(tok, index):
@@ -198,9 +199,15 @@ class CommunicationFinder:
         return cf
 
     def read_noun(self, sent: Sentence, tok: Token, kind: CommKind, explicit: bool,
-                  index: MentionIndex, occasions: list[Mention]) -> CommFrame:
+                  index: MentionIndex, occasions: list[Mention],
+                  earlier: list[CommFrame]) -> CommFrame:
         cf = CommFrame(sentence=sent, noun=tok.i, kind=kind, kind_explicit=explicit,
                        trigger=[tok.i], anchor=tok.i)
+        definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in tok.children)
+        if definite and not _has_author_elsewhere(tok):
+            # "The message was handed over by the ambassador": the message said before
+            cf.antecedent = self.antecedent(cf, earlier)
+            cf.anaphoric = cf.antecedent is not None
         cf.past = any(c.lower_ in PAST_MODIFIERS for c in tok.children if c.dep_ == "amod")
         # the noun's own arguments
         for p in children(tok, "poss"):
@@ -230,7 +237,7 @@ class CommunicationFinder:
             statuses.append(carrier.status)
             subj = self.subject(v, role_passive, index)
             if carrier.subject == "author":
-                if not cf.authors:
+                if not cf.authors and not cf.anaphoric:
                     cf.authors += subj
                 for t in prep_objects(v, "to", "with") + prep_objects(tok, "with") + [
                         d for c in children(v, "dative")
@@ -239,7 +246,7 @@ class CommunicationFinder:
                 for t in children(v, "iobj"):
                     cf.addressees += index.for_token(t)
             elif carrier.subject == "carrier":
-                if not cf.authors and not _has_author_elsewhere(tok):
+                if not cf.authors and not cf.anaphoric and not _has_author_elsewhere(tok):
                     cf.authors += subj  # "Seoul delivered a letter": the sender carries it itself
                 else:
                     cf.channel += [m for m in subj if m not in cf.authors]
@@ -266,7 +273,6 @@ class CommunicationFinder:
             if m.via is not None:
                 pass
         self.occasion(cf, hosts, occasions)
-        definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in tok.children)
         if not cf.authors and not cf.addressees and (definite or cf.past):
             cf.anaphoric = True
         cf.authors = _dedupe(cf.authors)

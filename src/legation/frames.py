@@ -90,6 +90,12 @@ class MentionIndex:
                 continue
             seen_tok.add(t.i)
             m = self.at(t)
+            if m is not None and m.kind in ("description", "title", "group"):
+                # "his Japanese counterpart Shigeru Ishiba": the name in apposition is the party
+                named = [self.at(c) for c in t.children if c.dep_ == "appos"]
+                named = [x for x in named if x is not None and x.kind == "person" and x.has_actor()]
+                if named:
+                    m = named[0]
             if m is not None:
                 out.append(m)
                 out.extend(x for x in m.members if x not in out)

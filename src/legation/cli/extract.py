@@ -1,9 +1,4 @@
-"""The ``legation`` command line: a thin layer over the library.
-
-Each command parses its options, calls one library function, and turns
-:class:`~legation.errors.LegationError` into a one-line message and a
-non-zero exit status. Library code never prints; this module does.
-"""
+"""``legation extract``: documents in, event records out."""
 
 from __future__ import annotations
 
@@ -13,35 +8,15 @@ from pathlib import Path
 
 import click
 
-from . import __version__
-from .errors import LegationError
-from .nlp import DEFAULT_MODEL
-from .output import FORMATS, Writer
+from ..errors import LegationError
+from ..nlp import DEFAULT_MODEL
+from ..output import FORMATS, Writer
+from .common import fail, parse_date
 
 
-def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
-
-
-def fail(message: str, code: int = 2) -> None:
-    click.echo(f"legation: {message}", err=True)
-    sys.exit(code)
-
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="legation")
-def main() -> None:
-    """legation: news about international relations in, verifiable event data out."""
-
-
-@main.command()
+@click.command()
 @click.argument("inputs", nargs=-1)
-@click.option("--published", callback=_date, metavar="YYYY-MM-DD",
+@click.option("--published", callback=parse_date, metavar="YYYY-MM-DD",
               help="Publication date for inputs that carry none.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True,
               help="Output format.")
@@ -63,8 +38,8 @@ def extract(inputs: tuple[str, ...], published: date | None, fmt: str, output: s
     Exits 0 when every input was processed, 1 when some were skipped (each
     is reported on standard error with the reason), 2 on a usage error.
     """
-    from .extract import Extractor
-    from .reader import Reader
+    from ..extract import Extractor
+    from ..reader import Reader
 
     try:
         extractor = Extractor(model, kb_dirs=[Path(d) for d in kb_dirs],
@@ -93,6 +68,3 @@ def extract(inputs: tuple[str, ...], published: date | None, fmt: str, output: s
         click.echo(f"legation: {docs} document(s), {events} event(s), {skipped} skipped", err=True)
     sys.exit(1 if skipped else 0)
 
-
-if __name__ == "__main__":  # pragma: no cover
-    main()

@@ -1,0 +1,24 @@
+"""The ``legation`` command line: a thin layer over the library.
+
+Each command module parses its options, calls library code, and turns
+:class:`~legation.errors.LegationError` into a one-line message and a
+non-zero exit status. Library code never prints; these modules do.
+"""
+
+from __future__ import annotations
+
+import click
+
+from .. import __version__
+from .extract import extract
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="legation")
+def main() -> None:
+    """legation: news about international relations in, verifiable event data out."""
+
+
+main.add_command(extract)
+
+__all__ = ["main"]
