@@ -11,7 +11,8 @@ It validates every file against legation.kb.schema, then reports
   case-insensitively (a person's ``short`` names are exempt: several people are "Kim");
 * aliases that are a single lower-case word (they would match ordinary words);
 * persons listed twice, and people whose key roles overlap (two heads of state of
-  one country on the same day) - countries with collective heads are exempt;
+  one country on the same day) - countries with collective heads and acting
+  holders standing in for a suspended one are exempt;
 * UN member states without a head of state or a head of government on a given date
   (2025-06-01 by default, ``--on YYYY-MM-DD``).
 
@@ -23,7 +24,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import defaultdict
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -40,6 +41,8 @@ COLLECTIVE = {
     ("BIH", "head_of_state"),  # three-member presidency
     ("CHE", "head_of_state"),  # Federal Council
     ("CHE", "head_of_government"),
+    ("NIC", "head_of_state"),  # co-presidents since 2025
+    ("NIC", "head_of_government"),
 }
 KEY_POSTS = ("head_of_state", "head_of_government", "foreign_minister")
 
@@ -128,18 +131,20 @@ def main() -> int:
             errors.append(f"{s!r} is claimed by {len(labels)} entries: " + "; ".join(sorted(labels)))
 
     # --- dated roles ---------------------------------------------------------
-    by_post: dict[tuple[str, str], list[tuple[date, date, str]]] = defaultdict(list)
+    by_post: dict[tuple[str, str], list[tuple[date, date, str, bool]]] = defaultdict(list)
     far = date(9999, 12, 31)
     for f, line, p in persons:
         for r in p.roles:
             if r.post in KEY_POSTS and r.start:
-                by_post[(r.country, r.post)].append((r.start, r.end or far, p.name))
+                acting = any(w in f"{r.office} {' '.join(r.titles)}" for w in ("Acting", "Interim", "Caretaker"))
+                by_post[(r.country, r.post)].append((r.start, r.end or far, p.name, acting))
     for key, spans in sorted(by_post.items()):
         if key in COLLECTIVE:
             continue
         spans.sort()
-        for (s1, e1, n1), (s2, e2, n2) in zip(spans, spans[1:]):
-            if n1 != n2 and s2 < e1 - timedelta(days=0) and (e1 - s2).days > 1:
+        for (s1, e1, n1, a1), (s2, e2, n2, a2) in zip(spans, spans[1:]):
+            # an acting holder standing in for a suspended or incapacitated one is expected
+            if n1 != n2 and not (a1 or a2) and (e1 - s2).days > 1:
                 warnings.append(f"{key[0]} {key[1]}: {n1} ({s1}..{e1 if e1 != far else ''}) "
                                 f"overlaps {n2} ({s2}..{e2 if e2 != far else ''})")
 
