@@ -8,7 +8,7 @@ It validates every file against legation.kb.schema, then reports
 * duplicate country codes;
 * country/code references that are neither in countries.yaml nor PLOVER special codes;
 * names and aliases shared by two different entries, across all files, compared
-  case-insensitively (a person's ``short`` names are exempt: several people are "Kim");
+  without regard to case, accents, periods, apostrophes and hyphens (a person's ``short`` names are exempt: several people are "Kim");
 * aliases that are a single lower-case word (they would match ordinary words);
 * persons listed twice, and people whose key roles overlap (two heads of state of
   one country on the same day) - countries with collective heads and acting
@@ -22,7 +22,9 @@ The exit status is 1 when an error (not a warning) was found.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
+import unicodedata
 from collections import defaultdict
 from datetime import date
 from pathlib import Path
@@ -45,6 +47,13 @@ COLLECTIVE = {
     ("NIC", "head_of_government"),
 }
 KEY_POSTS = ("head_of_state", "head_of_government", "foreign_minister")
+
+
+def norm(s: str) -> str:
+    """Comparison key: case, accents, periods, apostrophes and hyphens ignored."""
+    s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c)).casefold()
+    s = re.sub(r"[.\u2019'`\-\u2010-\u2015_]+", lambda m: " " if "-" in m.group() or "_" in m.group() else "", s)
+    return re.sub(r"\s+", " ", s).strip()
 
 
 def main() -> int:
@@ -94,7 +103,7 @@ def main() -> int:
         for s in strings:
             if not s:
                 continue
-            owners[s.casefold()].add(label)
+            owners[norm(s)].add(label)
             if s == s.lower() and any(ch.isalpha() for ch in s) and " " not in s:
                 warnings.append(f"{where}: alias {s!r} is a single lower-case word")
 
