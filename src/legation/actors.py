@@ -219,6 +219,8 @@ class SentenceActors:
                                     name=e.name, key=key,
                                     plural=False, location=getattr(r, "located", None))
             is_mod = tok.dep_ in MODIFIER_DEPS and tok.head.i != h and self.is_unit_head(tok.head.i)
+            if label in ("adjective", "demonym") and m.start > 0 and self.doc[m.start - 1].lower_ == "ethnic":
+                return None  # "ethnic Albanians" in Macedonia are not Albania
             if label == "adjective":
                 if is_mod:
                     return self.mention(m.start, m.end, "country", head=h, code=e.code, name=e.name,
@@ -460,6 +462,8 @@ class SentenceActors:
         tok = doc[h]
         if tok.dep_ in MODIFIER_DEPS and tok.head.i != h and self.is_unit_head(tok.head.i):
             return None  # "army" in "army bulldozers": the head noun carries the phrase
+        if tok.pos_ == "ADJ" and tok.dep_ == "amod":
+            return None  # "military exercises": an adjective, not the armed forces
         title, code, used = self.np_modifiers(h, m.start, m.end)
         via = None
         location = None
@@ -490,7 +494,10 @@ class SentenceActors:
                     return self.mention(self.np_start(h, m.start), m.end, "group", head=h,
                                         code=prior.code, sector=prior.sector, via=prior.via,
                                         location=prior.location, plural=True)
-            return None
+            # a group the text gives no country: the frame stage may code it from the other party
+            return self.mention(self.np_start(h, m.start), m.end, "group", head=h, code=None,
+                                sector=m.group.sector, plural=tok.tag_ in ("NNS", "NNPS"),
+                                location=location)
         if m.group.institution_kind and not org_key:
             inst = self.kb.institution(code, m.group.institution_kind)
             if inst is not None:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from .lexicon import CarrierVerb, CommKind, Lexicon
-from .mentions import Mention
+from .mentions import Mention, MentionIndex
 from .nlp import Sentence
 from .records import STATUS_ORDER
 from .syntax import children, is_passive, particle, prep_objects
@@ -146,8 +146,6 @@ class CommunicationFinder:
 
     # -- extraction ----------------------------------------------------------------------------
     def find(self, sent: Sentence, mentions: list[Mention], earlier: list[CommFrame]) -> list[CommFrame]:
-        from .frames import MentionIndex  # frames imports this module at load time
-
         index = MentionIndex([m for m in mentions if m.kind != "occasion"])
         occasions = [m for m in mentions if m.kind == "occasion"]
         doc = sent.doc

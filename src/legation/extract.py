@@ -21,7 +21,8 @@ from .attribution import Attributor, strongest
 from .communication import CommFrame, CommunicationFinder
 from .coref import Discourse
 from .errors import InputError
-from .frames import Frame, FrameExtractor, MentionIndex
+from .frames import Frame, FrameExtractor
+from .mentions import MentionIndex
 from .gazetteer import Gazetteer
 from .kb import KnowledgeBase
 from .language import check_english
@@ -132,7 +133,7 @@ class Extractor:
         found = attributor.factuality(sent, f.anchor, report_at, bool(sources), f.trigger)
         f.factuality = strongest(found)
         # PLOVER: an announced future action is coded as what announcing it is
-        if f.factuality == "future" and f.comm is None:
+        if f.factuality == "future" and f.comm is None and f.role != "future":
             chain = self.lexicon.chains.get("future")
             key = f"{f.type}:{f.mode[0]}" if f.mode else f.type
             outcome = chain.by_type.get(key) or chain.by_type.get(f.type) if chain else None
@@ -143,6 +144,7 @@ class Extractor:
                 f.context = self.frames.context(f.cameo)
                 f.recoded_future = True
                 f.factuality = strongest(found - {"future"})
+        self.refusal(f, found)
         dm, bound = self.dates.for_frame(sent, f.anchor, f.trigger, dates)
         f.date = dm.info if dm is not None else None
         if f.comm is not None and f.comm.occasion_date:
@@ -153,6 +155,27 @@ class Extractor:
                     f.date = od
         if f.date is None:
             f.date = publication_date(published)
+
+    def refusal(self, f: Frame, found: set[str]) -> None:
+        """'will not accept', 'did not agree', 'will not meet': a stated refusal is REJECT."""
+        if f.factuality != "negated" or f.comm is not None:
+            return
+        doc = f.sentence.doc
+        lemmas = {doc[i].lemma_.lower() for i in f.trigger}
+        accepting = f.type == "AGREE" or lemmas & {"accept", "allow", "permit", "agree"}
+        future_coop = "future" in found and f.type in ("CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT")
+        if not (accepting or future_coop):
+            return
+        chain = self.lexicon.chains.get("reject")
+        out = None
+        if chain is not None:
+            key = f"{f.type}:{f.mode[0]}" if f.mode else f.type
+            out = chain.by_type.get(key) or chain.by_type.get(f.type)
+        f.type = "REJECT"
+        f.cameo = (out.cameo if out and out.cameo else None) or "120"
+        f.mode = list(out.mode or []) if out else []
+        f.context = self.frames.context(f.cameo)
+        f.factuality = strongest(found - {"negated", "future"})
 
     @staticmethod
     def track_speaker(sent: Sentence, actors, discourse: Discourse) -> None:  # type: ignore[no-untyped-def]

@@ -1,36 +1,42 @@
 """Event frames: trigger words in the dependency parse, with their actor and recipient.
 
-For each verb or noun the lexicon knows, the extractor picks the most
-specific entry (particle, preposition, object and modifier constraints),
-finds the actor (subject, passive agent, possessor, the subject of a light
-verb such as "held talks", or the subject inherited down a verb chain) and
-the recipient (the slots the entry names: object, "to", "with", "against"...),
-and recodes chains of control verbs ("refused to accept", "agreed to
-resume talks", "urged X to release") with the chain table. A frame is kept
-only if some actor resolves to a code: a sentence that reports nothing
-between political actors yields nothing.
+For each verb, noun or adjective the lexicon knows, the extractor picks the
+most specific entry (particle, preposition, object and modifier
+constraints), finds its arguments (``arguments.py``), and recodes chains of
+control verbs with the chain table ("refused to accept", "agreed to resume
+talks", "urged X to release", "is ready to contribute troops"). Two
+constructions have no single trigger word: "X said that Y must ..." is a
+demand, and an attack whose subject is a weapon ("a roadside bomb killed")
+is coded to the country where it struck. A frame is kept only if some actor
+resolves to a code: a sentence that reports nothing between political
+actors yields nothing.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Token
 
+from .arguments import (
+    GENERIC_LIGHT_VERBS,
+    clause_parties,
+    light_verb,
+    own_actor_tokens,
+    place_of,
+    slot_tokens,
+    subject_tokens,
+    weapon_subject,
+)
 from .communication import CommFrame
 from .lexicon import Lexicon, Trigger
-from .mentions import Mention
+from .mentions import Mention, MentionIndex
 from .nlp import Sentence
 from .records import DateInfo
-from .syntax import children, depth, is_passive, particle, prep_objects
+from .syntax import children, depth, is_passive, particle
 
-GENERIC_LIGHT_VERBS = {
-    "hold", "have", "conduct", "carry", "launch", "stage", "make", "pay", "issue", "impose",
-    "sign", "announce", "begin", "start", "continue", "resume", "give", "take", "deliver",
-    "offer", "extend", "express", "mount", "undertake", "lodge", "file", "declare",
-}
-RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
-PARTITIVES = {"round", "series", "set", "wave", "number", "string", "spate", "flurry", "day", "week"}
+OBLIGATION_AUX = {"must", "should"}
+UNCODED_KINDS = {"group", "description", "organization"}
 
 
 @dataclass(slots=True, eq=False)
@@ -55,77 +61,12 @@ class Frame:
     confidence: float = 0.7
     recoded_future: bool = False
     location: str | None = None
+    role: str | None = None
 
     @property
     def trigger_text(self) -> str:
         doc = self.sentence.doc
         return " ".join(doc[i].text for i in sorted(self.trigger))
-
-
-class MentionIndex:
-    """Find the mention a token stands for."""
-
-    def __init__(self, mentions: list[Mention]) -> None:
-        self.mentions = [m for m in mentions if not m.modifier and m.kind != "occasion"]
-        self.by_head: dict[int, Mention] = {}
-        self.covering: dict[int, Mention] = {}
-        for m in self.mentions:
-            self.by_head.setdefault(m.head, m)
-            for i in range(m.start, m.end):
-                cur = self.covering.get(i)
-                if cur is None or (cur.end - cur.start) < (m.end - m.start):
-                    self.covering[i] = m
-
-    def at(self, tok: Token) -> Mention | None:
-        return self.by_head.get(tok.i) or self.covering.get(tok.i)
-
-    def for_token(self, tok: Token, deep: bool = True) -> list[Mention]:
-        """Mentions for an argument token, its conjuncts, and (deep) what qualifies it."""
-        out: list[Mention] = []
-        todo = [tok, *(c for c in tok.conjuncts if c.i > tok.i)]
-        seen_tok: set[int] = set()
-        while todo:
-            t = todo.pop(0)
-            if t.i in seen_tok:
-                continue
-            seen_tok.add(t.i)
-            m = self.at(t)
-            if m is not None and m.kind in ("description", "title", "group"):
-                # "his Japanese counterpart Shigeru Ishiba": the name in apposition is the party
-                named = [self.at(c) for c in t.children if c.dep_ == "appos"]
-                named = [x for x in named if x is not None and x.kind == "person" and x.has_actor()]
-                if named:
-                    m = named[0]
-            if m is not None:
-                out.append(m)
-                out.extend(x for x in m.members if x not in out)
-                # "The Republic of the Congo and Costa Rica": the conjunct hangs inside the name
-                doc = t.doc
-                for i in range(m.start, m.end):
-                    todo.extend(c for c in doc[i].conjuncts if not m.start <= c.i < m.end and c.i > i)
-                continue
-            if t.lower_ in RELATIVE_PRONOUNS and t.head.dep_ == "relcl":
-                m = self.at(t.head.head)
-                if m is not None:
-                    out.append(m)
-                    continue
-            if deep and t.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
-                # "Haiti's efforts", "Palestinian homes", "leaders of the coalition",
-                # "more than 100 Palestinians"
-                for c in t.children:
-                    if c.dep_ in ("poss", "compound", "amod", "nmod"):
-                        m = self.at(c)
-                        if m is not None:
-                            out.append(m)
-                            break
-                else:
-                    for pobj in prep_objects(t, "of", "from", "in"):
-                        m = self.at(pobj)
-                        if m is not None:
-                            out.append(m)
-                            break
-        return [m for m in dict.fromkeys(out)
-                if m.has_actor() or any(r.kind == "source" for r in m.resolved)]
 
 
 class FrameExtractor:
@@ -145,10 +86,12 @@ class FrameExtractor:
         for tok in sorted(doc, key=lambda t: (depth(t), t.i)):
             if tok.i in consumed or tok.i in comm_at:
                 continue
-            entry = self.match(tok)
-            if entry is None:
-                continue
-            frame = self.build(sent, tok, entry, index, comm_at, consumed)
+            frame = self.obligation(sent, tok, index, consumed)
+            if frame is None:
+                entry = self.match(tok)
+                if entry is None:
+                    continue
+                frame = self.build(sent, tok, entry, index, comm_at, consumed)
             if frame is not None:
                 frames.append(frame)
         return frames
@@ -159,7 +102,7 @@ class FrameExtractor:
         if pos == "PROPN" and tok.tag_ in ("NN", "NNS"):
             pos = "NOUN"
         cands = self.lex.triggers_for(tok.lemma_, pos)
-        if not cands and pos == "NOUN":
+        if not cands and pos in ("NOUN", "ADJ"):
             cands = self.lex.triggers_for(tok.lower_, pos)
         best: Trigger | None = None
         for e in cands:
@@ -177,11 +120,10 @@ class FrameExtractor:
                               for c in tok.children):
             return False
         if e.object:
-            objs = self.objects(tok)
             wanted = {w.lower() for w in e.object}
             if not any(o.lemma_.lower() in wanted or o.lower_ in wanted
                        or any(c.lower_ in wanted for c in o.children if c.dep_ in ("compound", "amod"))
-                       for o in objs):
+                       for o in self.objects(tok)):
                 return False
         if e.modifier:
             wanted = {w.lower() for w in e.modifier}
@@ -189,45 +131,27 @@ class FrameExtractor:
                        for c in tok.children if c.dep_ in ("amod", "compound", "nmod")):
                 return False
         if e.pos == "NOUN" and e.light:
-            light = self.light_verb(tok)
-            if light is None and not self.own_actor_tokens(tok):
+            if light_verb(tok) is None and not own_actor_tokens(tok):
                 return False
+        if e.pos == "ADJ" and not children(tok, "xcomp"):
+            return False  # "ready to talk", not "a ready answer"
         return True
 
-    def objects(self, tok: Token) -> list[Token]:
+    @staticmethod
+    def objects(tok: Token) -> list[Token]:
         objs = children(tok, "dobj", "attr", "oprd")
         if is_passive(tok):
             objs += children(tok, "nsubjpass")
-        for c in tok.children:  # "put under investigation", "opened fire on"
-            if c.dep_ == "prt":
-                objs += children(tok, "dobj")
-        # phrasal objects: "impose a naval blockade" → blockade; "open fire"
+        for prep in children(tok, "prep"):  # "put under investigation", "opened fire on"
+            if prep.lower_ in ("under",):
+                objs += children(prep, "pobj")
         return objs
-
-    def light_verb(self, noun: Token) -> Token | None:
-        # "held a new round of negotiations": look through the partitive noun
-        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in PARTITIVES:
-            noun = noun.head.head
-        h = noun.head
-        if noun.dep_ in ("dobj", "nsubjpass", "attr", "pobj") and h.pos_ in ("VERB", "AUX"):
-            if noun.dep_ == "pobj":
-                h = h.head
-                if h.pos_ not in ("VERB", "AUX"):
-                    return None
-            return h
-        return None
-
-    def own_actor_tokens(self, noun: Token) -> list[Token]:
-        out = children(noun, "poss")
-        out += prep_objects(noun, "by", "from")
-        return out
 
     # -- frame building -------------------------------------------------------------------
     def build(self, sent: Sentence, tok: Token, entry: Trigger, index: MentionIndex,
               comm_at: dict[int, CommFrame], consumed: set[int]) -> Frame | None:
         trigger = [tok.i]
         etype, cameo, mode = entry.type, entry.cameo, list(entry.mode)
-        status = "occurred"
         inner: Frame | None = None
         inner_tok: Token | None = None
         comm: CommFrame | None = None
@@ -235,12 +159,13 @@ class FrameExtractor:
             inner_tok = self.governed(tok, entry)
             if inner_tok is not None:
                 comm = comm_at.get(inner_tok.i) or self.comm_object(inner_tok, comm_at)
-                inner_entry = self.match(inner_tok) if comm is None or inner_tok.i not in comm_at else None
-                if inner_entry is not None:
-                    inner = self.build(sent, inner_tok, inner_entry, index, comm_at, consumed)
-                    consumed.add(inner_tok.i)
-                    if inner is not None and inner.comm is not None:
-                        comm = inner.comm
+                if comm is None:
+                    inner = self.inner_frame(sent, inner_tok, index, comm_at, consumed)
+                elif inner_tok.i not in comm_at:
+                    inner_entry = self.match(inner_tok)
+                    if inner_entry is not None:
+                        inner = self.build(sent, inner_tok, inner_entry, index, comm_at, consumed)
+                consumed.add(inner_tok.i)
             chain = self.lex.chains.get(entry.role)
             if chain is not None:
                 if chain.status or chain.factuality:
@@ -253,6 +178,7 @@ class FrameExtractor:
                     if not inner.actors:
                         inner.actors = self.actors(tok, entry, index)
                     inner.anchor = tok.i
+                    inner.role = entry.role
                     return inner if inner.actors else None
                 if inner is not None and comm is None:
                     key_mode = f"{inner.type}:{inner.mode[0]}" if inner.mode else inner.type
@@ -267,7 +193,7 @@ class FrameExtractor:
                         trigger += inner.trigger
         if etype is None or cameo is None:
             return None
-        light = self.light_verb(tok) if entry.pos == "NOUN" else None
+        light = light_verb(tok) if entry.pos == "NOUN" else None
         if light is not None and (not entry.light or light.lemma_.lower() in entry.light
                                   or light.lemma_.lower() in GENERIC_LIGHT_VERBS):
             trigger.append(light.i)
@@ -276,25 +202,69 @@ class FrameExtractor:
         actors = self.actors(tok, entry, index, light)
         if not actors and inner is not None:
             actors = inner.actors
-        recipients = self.recipients(tok, entry, index, light, comm, inner)
-        if not recipients and inner is not None and entry.role != "request":
-            recipients = inner.recipients
+        recipients = self.recipients(tok, entry, index, light, comm, inner, inner_tok, actors)
+        actors, recipients = self.default_domestic(actors, recipients)
         actors = [a for a in actors if a.has_actor()]
         recipients = [r for r in recipients if r.has_actor() and r not in actors]
         if not actors:
-            return None
-        if entry.reciprocal and len(actors) == 1:
-            # "A met with B" keeps B as recipient; "A and B met" lists both as actors
-            pass
-        if entry.reciprocal and len(actors) > 1 and not recipients:
-            recipients = []
+            weapon = weapon_subject(tok)
+            place = place_of(tok, index) if weapon is not None else None
+            if weapon is None or place is None:
+                return None
+            actors = [self.unidentified(sent, weapon, place)]
         frame = Frame(sentence=sent, trigger=sorted(set(trigger)), type=etype, cameo=cameo,
                       mode=mode, context=self.context(cameo), actors=actors,
                       recipients=recipients, anchor=tok.i if light is None else light.i,
-                      status=status, comm=comm if entry.role is None else None)
+                      comm=comm if entry.role is None else None, role=entry.role)
         if inner_tok is not None:
             consumed.add(inner_tok.i)
         return frame
+
+    def inner_frame(self, sent: Sentence, inner_tok: Token, index: MentionIndex,
+                    comm_at: dict[int, CommFrame], consumed: set[int]) -> Frame | None:
+        """The event a control verb governs: the verb itself, or a noun it makes an event
+        ('agreed to undertake joint exercises', 'threatened to deliver devastating blows')."""
+        entry = self.match(inner_tok)
+        if entry is not None:
+            return self.build(sent, inner_tok, entry, index, comm_at, consumed)
+        for obj in children(inner_tok, "dobj"):
+            e2 = self.match(obj)
+            if e2 is not None and e2.pos == "NOUN":
+                consumed.add(obj.i)
+                return self.build(sent, obj, e2, index, comm_at, consumed) or _bare(
+                    sent, obj, e2, self.context(e2.cameo or ""))
+        return None
+
+    def obligation(self, sent: Sentence, tok: Token, index: MentionIndex,
+                   consumed: set[int]) -> Frame | None:
+        """'The Bush administration declared that China must drop barriers': a demand."""
+        if tok.lemma_.lower() not in self.lex.speech_verbs or tok.pos_ not in ("VERB", "AUX"):
+            return None
+        for clause in children(tok, "ccomp"):
+            if not any(a.lower_ in OBLIGATION_AUX for a in children(clause, "aux")):
+                continue
+            speakers = [m for s in subject_tokens(tok) for m in index.for_token(s)]
+            addressees = [m for s in children(clause, "nsubj") for m in index.for_token(s)]
+            speakers, addressees = self.default_domestic(speakers, addressees)
+            speakers = [m for m in speakers if m.has_actor()]
+            addressees = [m for m in addressees if m.has_actor() and m not in speakers]
+            if not speakers or not addressees:
+                continue
+            chain = self.lex.chains.get("request")
+            etype, cameo, mode = "REQUEST", "100", []
+            trigger = [tok.i, clause.i]
+            inner_entry = self.match(clause)
+            if chain is not None and inner_entry is not None and inner_entry.type:
+                key = f"{inner_entry.type}:{inner_entry.mode[0]}" if inner_entry.mode else inner_entry.type
+                out = chain.by_type.get(key) or chain.by_type.get(inner_entry.type)
+                if out is not None:
+                    cameo = out.cameo or cameo
+                    mode = list(out.mode or [])
+            consumed.add(clause.i)
+            return Frame(sentence=sent, trigger=trigger, type=etype, cameo=cameo, mode=mode,
+                         context=self.context(cameo), actors=speakers, recipients=addressees,
+                         anchor=clause.i, role="request")
+        return None
 
     def context(self, cameo: str) -> list[str]:
         row = self.ontology.cameo.get(cameo)
@@ -303,7 +273,7 @@ class FrameExtractor:
         return [c.strip() for c in row.context.replace(";", ",").split(",") if c.strip()]
 
     def governed(self, tok: Token, entry: Trigger) -> Token | None:
-        """The event a control verb governs: its infinitive, gerund or object noun."""
+        """The event a control word governs: its infinitive, clause, gerund or object noun."""
         for c in tok.children:
             if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
                 return c
@@ -311,7 +281,8 @@ class FrameExtractor:
             if c.dep_ == "acl" and c.pos_ == "VERB":
                 return c
         if entry.prep:
-            objs = prep_objects(tok, entry.prep)
+            objs = [g for c in tok.children if c.dep_ in ("prep", "prt") and c.lower_ == entry.prep
+                    for g in c.children if g.dep_ in ("pobj", "pcomp")]
             if objs:
                 return objs[0]
         for c in tok.children:
@@ -320,11 +291,12 @@ class FrameExtractor:
         for c in tok.children:
             if c.dep_ == "prep":
                 for g in c.children:
-                    if g.dep_ == "pcomp" and g.pos_ == "VERB":
+                    if g.dep_ in ("pcomp", "pobj") and (g.pos_ == "VERB" or g.tag_ == "VBG"):
                         return g
         return None
 
-    def comm_object(self, tok: Token, comm_at: dict[int, CommFrame]) -> CommFrame | None:
+    @staticmethod
+    def comm_object(tok: Token, comm_at: dict[int, CommFrame]) -> CommFrame | None:
         """The communication a verb acts on: 'accept a letter', 'accept it'."""
         for c in tok.children:
             if c.dep_ in ("dobj", "nsubjpass") and c.i in comm_at:
@@ -332,93 +304,91 @@ class FrameExtractor:
         return None
 
     # -- arguments ------------------------------------------------------------------------------
-    def subject_tokens(self, tok: Token) -> list[Token]:
-        if is_passive(tok):
-            agents = prep_objects(tok, "by")
-            if agents:
-                return agents
-        subj = children(tok, "nsubj", "csubj", "expl")
-        subj = [s for s in subj if s.dep_ != "expl"]
-        if subj:
-            return subj
-        if tok.dep_ in ("xcomp",) or (tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX")):
-            head = tok.head
-            if tok.dep_ == "xcomp":
-                # object control: "urged Israel to withdraw", "invited Vietnam's leaders to visit"
-                objs = children(head, "dobj")
-                if objs:
-                    return objs
-            return self.subject_tokens(head)
-        if tok.dep_ == "relcl":
-            return [tok.head]
-        if tok.dep_ == "advcl" and tok.tag_ in ("VBG", "VB"):
-            return self.subject_tokens(tok.head)
-        if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN") and tok.tag_ == "VBG":
-            return [tok.head]
-        return []
-
     def actors(self, tok: Token, entry: Trigger, index: MentionIndex,
                light: Token | None = None) -> list[Mention]:
         if entry.pos == "NOUN":
             out: list[Mention] = []
-            for t in self.own_actor_tokens(tok):
+            uncoded: list[Mention] = []
+            for t in own_actor_tokens(tok):
                 out += index.for_token(t)
             for c in tok.children:
                 if c.dep_ in ("amod", "compound", "nmod"):
                     m = index.at(c)
                     if m is not None and m.has_actor():
                         out.append(m)
+                    elif m is not None and m.kind in UNCODED_KINDS:
+                        uncoded.append(m)
             if not out and light is not None:
-                for t in self.subject_tokens(light):
-                    out += index.for_token(t)
+                for t in subject_tokens(light):
+                    out += index.for_token(t, keep_uncoded=True)
             if not out:
                 m = index.at(tok)
                 if m is not None and m.kind == "description" and m.has_actor():
                     out.append(m)
-            return out
+            return out or uncoded
         out = []
-        for t in self.subject_tokens(tok):
-            out += index.for_token(t)
+        for t in subject_tokens(tok):
+            out += index.for_token(t, keep_uncoded=True)
         return out
 
     def recipients(self, tok: Token, entry: Trigger, index: MentionIndex, light: Token | None,
-                   comm: CommFrame | None, inner: Frame | None) -> list[Mention]:
+                   comm: CommFrame | None, inner: Frame | None, inner_tok: Token | None,
+                   actors: list[Mention]) -> list[Mention]:
         if comm is not None and entry.role in ("reject", "accept"):
             return list(comm.effective_authors)
         out: list[Mention] = []
         hosts = [tok] + ([light] if light is not None else [])
         for slot in entry.recipient:
             for host in hosts:
-                for t in self.slot_tokens(host, slot):
-                    for m in index.for_token(t):
-                        if m not in out:
+                for t in slot_tokens(host, slot):
+                    for m in index.for_token(t, keep_uncoded=True):
+                        if m not in out and m not in actors:
                             out.append(m)
             if out:
-                break
-        return out
+                return out
+        if inner_tok is None:
+            return out
+        if entry.role == "request" and inner_tok.dep_ == "ccomp":
+            # "demanded that the US cancel the sale": the clause's subject is asked
+            for s in children(inner_tok, "nsubj"):
+                out += [m for m in index.for_token(s, keep_uncoded=True) if m not in actors]
+            if out:
+                return out
+        if inner is not None and inner.recipients:
+            return list(inner.recipients)
+        return clause_parties(inner_tok, index, actors)
 
-    def slot_tokens(self, tok: Token, slot: str) -> list[Token]:
-        if slot == "dobj":
-            if is_passive(tok):
-                return children(tok, "nsubjpass")
-            objs = children(tok, "dobj")
+    @staticmethod
+    def default_domestic(actors: list[Mention], recipients: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+        """A group the text gives no country takes the other side's: 'Egyptian police opened
+        fire on demonstrators', 'fundamentalists demanded the resignation of the Algerian president'."""
+        a_codes = [m.resolved[0].code for m in actors if m.has_actor()]
+        r_codes = [m.resolved[0].code for m in recipients if m.has_actor()]
+
+        def fill(ms: list[Mention], codes: list[str | None]) -> list[Mention]:
+            code = next((c for c in codes if c), None)
             out = []
-            for o in objs:
-                out.append(o)
+            for m in ms:
+                if not m.has_actor() and m.kind in UNCODED_KINDS and m.sector and code:
+                    m = replace(m, code=code)
+                out.append(m)
             return out
-        if slot == "iobj":
-            return children(tok, "iobj")
-        if slot == "dative":
-            out = []
-            for c in children(tok, "dative"):
-                pobjs = children(c, "pobj")
-                out.extend(pobjs or [c])
-            return out
-        if slot == "poss":
-            return children(tok, "poss")
-        # a preposition: on the trigger, or on its object ("sanctions on Iran")
-        objs = prep_objects(tok, slot)
-        if not objs:
-            for o in children(tok, "dobj"):
-                objs += prep_objects(o, slot)
-        return objs
+
+        return fill(actors, r_codes), fill(recipients, a_codes)
+
+    @staticmethod
+    def unidentified(sent: Sentence, weapon: Token, place: Mention) -> Mention:
+        """An attacker known only by its weapon, coded to the country where it struck (UAF)."""
+        s, e = weapon.left_edge.i, weapon.i + 1
+        a, b = sent.char_span(s, e)
+        return Mention(sentence=sent.index, start=s, end=e, head=weapon.i, text=sent.doc[s:e].text,
+                       char_start=a, char_end=b, kind="group", code=place.resolved[0].code,
+                       sector="UAF")
+
+
+def _bare(sent: Sentence, tok: Token, entry: Trigger, context: list[str]) -> Frame | None:
+    """A governed noun event with no arguments of its own: its type still recodes the chain."""
+    if entry.type is None or entry.cameo is None:
+        return None
+    return Frame(sentence=sent, trigger=[tok.i], type=entry.type, cameo=entry.cameo,
+                 mode=list(entry.mode), context=context, actors=[], recipients=[], anchor=tok.i)

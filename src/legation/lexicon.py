@@ -128,6 +128,7 @@ class Lexicon:
         self.ontology = ontology
         self.verbs: dict[str, list[Trigger]] = defaultdict(list)
         self.nouns: dict[str, list[Trigger]] = defaultdict(list)
+        self.adjectives: dict[str, list[Trigger]] = defaultdict(list)
         self.chains: dict[str, Chain] = {}
         self.comm_kinds: list[CommKind] = []
         self.carriers: dict[str, list[CarrierVerb]] = defaultdict(list)
@@ -145,7 +146,7 @@ class Lexicon:
         if tf.exists():
             for line, t in load_yaml_list(tf, Trigger):
                 self._check(tf, line, t.type, t.cameo)
-                table = self.verbs if t.pos == "VERB" else self.nouns
+                table = {"VERB": self.verbs, "NOUN": self.nouns, "ADJ": self.adjectives}[t.pos]
                 table[t.lemma.lower()].append(t)
         cf = d / "chains.yaml"
         if cf.exists():
@@ -195,6 +196,8 @@ class Lexicon:
             return self.verbs.get(lemma, [])
         if pos in ("NOUN", "PROPN"):
             return self.nouns.get(lemma, [])
+        if pos == "ADJ":
+            return self.adjectives.get(lemma, [])
         return []
 
 

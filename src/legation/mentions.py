@@ -5,9 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from spacy.tokens import Token
+
 from .kb import KnowledgeBase
 from .kb.schema import Title
 from .records import Entity
+from .syntax import prep_objects
+
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 
 
 @dataclass(slots=True, eq=False)
@@ -75,3 +80,74 @@ class Mention:
     def label(self) -> str:
         m = self.resolved[0]
         return m.name or m.text
+
+
+class MentionIndex:
+    """Find the mention a token stands for."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.mentions = [m for m in mentions if not m.modifier and m.kind != "occasion"]
+        self.by_head: dict[int, Mention] = {}
+        self.covering: dict[int, Mention] = {}
+        for m in self.mentions:
+            self.by_head.setdefault(m.head, m)
+            for i in range(m.start, m.end):
+                cur = self.covering.get(i)
+                if cur is None or (cur.end - cur.start) < (m.end - m.start):
+                    self.covering[i] = m
+
+    def at(self, tok: Token) -> Mention | None:
+        return self.by_head.get(tok.i) or self.covering.get(tok.i)
+
+    def for_token(self, tok: Token, deep: bool = True, keep_uncoded: bool = False) -> list[Mention]:
+        """Mentions for an argument token, its conjuncts, and (deep) what qualifies it.
+
+        ``keep_uncoded`` also returns groups the text gives no country ("demonstrators"),
+        which the frame stage may code from the other party.
+        """
+        out: list[Mention] = []
+        todo = [tok, *(c for c in tok.conjuncts if c.i > tok.i)]
+        seen_tok: set[int] = set()
+        while todo:
+            t = todo.pop(0)
+            if t.i in seen_tok:
+                continue
+            seen_tok.add(t.i)
+            m = self.at(t)
+            if m is not None and m.kind in ("description", "title", "group"):
+                # "his Japanese counterpart Shigeru Ishiba": the name in apposition is the party
+                named = [self.at(c) for c in t.children if c.dep_ == "appos"]
+                named = [x for x in named if x is not None and x.kind == "person" and x.has_actor()]
+                if named:
+                    m = named[0]
+            if m is not None:
+                out.append(m)
+                out.extend(x for x in m.members if x not in out)
+                # "The Republic of the Congo and Costa Rica": the conjunct hangs inside the name
+                doc = t.doc
+                for i in range(m.start, m.end):
+                    todo.extend(c for c in doc[i].conjuncts if not m.start <= c.i < m.end and c.i > i)
+                continue
+            if t.lower_ in RELATIVE_PRONOUNS and t.head.dep_ == "relcl":
+                m = self.at(t.head.head)
+                if m is not None:
+                    out.append(m)
+                    continue
+            if deep and t.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+                # "Haiti's efforts", "Palestinian homes", "leaders of the coalition",
+                # "more than 100 Palestinians"
+                for c in t.children:
+                    if c.dep_ in ("poss", "compound", "amod", "nmod"):
+                        m = self.at(c)
+                        if m is not None:
+                            out.append(m)
+                            break
+                else:
+                    for pobj in prep_objects(t, "of", "from", "in", "by"):
+                        m = self.at(pobj)
+                        if m is not None:
+                            out.append(m)
+                            break
+        return [m for m in dict.fromkeys(out)
+                if m.has_actor() or any(r.kind == "source" for r in m.resolved)
+                or (keep_uncoded and m.kind in ("group", "organization") and m.sector is not None)]

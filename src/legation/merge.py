@@ -31,9 +31,8 @@ from .records import (
     Evidence,
     Location,
 )
+from .sameness import GENERIC_KINDS, PartyId, dates_agree, parties_overlap
 from .temporal import better, publication_date
-
-GENERIC_KINDS = {"country", "group", "description", "title", "institution", "organization"}
 
 
 @dataclass(slots=True, eq=False)
@@ -54,43 +53,23 @@ class Group:
         return [f.date for f in self.frames if f.date is not None]
 
 
-def _ids(ms: list[Mention]) -> list[tuple[str | None, str | None, str | None, str]]:
+def _ids(ms: list[Mention]) -> list[PartyId]:
     out = []
     for m in ms:
         for r in m.resolved:
             key = r.key or (f"name:{r.name.lower()}" if r.kind == "person" and r.name else None)
-            out.append((key, r.code, r.sector, r.kind))
+            out.append(PartyId(key, r.code, r.sector, r.kind))
     return out
 
 
 def compatible_parties(a: list[Mention], b: list[Mention]) -> bool:
     """Do two lists of mentions name the same party (allowing a generic for a specific)?"""
-    if not a or not b:
-        return True
-    for ka, ca, sa, ta in _ids(a):
-        for kb, cb, sb, tb in _ids(b):
-            if ka and kb and ka == kb:
-                return True
-            if ca and ca == cb and (ta in GENERIC_KINDS or tb in GENERIC_KINDS) and not (
-                    ka and kb and ta == tb == "person"):
-                if sa is None or sb is None or sa == sb or ta == "country" or tb == "country":
-                    return True
-    return False
+    return not a or not b or parties_overlap(_ids(a), _ids(b))
 
 
 def _lemmas(f: Frame) -> set[str]:
     doc = f.sentence.doc
     return {doc[i].lemma_.lower() for i in f.trigger}
-
-
-def dates_agree(a: DateInfo | None, b: DateInfo | None) -> bool:
-    if a is None or b is None or a.basis == "publication" or b.basis == "publication":
-        return True
-    n = min(len(a.value), len(b.value))
-    if a.precision == b.precision == "day":
-        da, db = date.fromisoformat(a.value), date.fromisoformat(b.value)
-        return abs((da - db).days) <= 3
-    return a.value[:n] == b.value[:n]
 
 
 class Merger:
@@ -141,7 +120,8 @@ class Merger:
                 continue
             if (h.factuality == "negated") != (f.factuality == "negated"):
                 continue
-            if h.comm is None and h.cameo != f.cameo and _lemmas(h) != _lemmas(f):
+            same_sentence = h.sentence.index == f.sentence.index
+            if h.comm is None and h.cameo != f.cameo and _lemmas(h) != _lemmas(f) and not same_sentence:
                 continue
             if h.comm is not None and f.comm is not None:
                 if h.comm.kind.kind != f.comm.kind.kind and h.comm.kind_explicit and f.comm.kind_explicit:

@@ -1,0 +1,148 @@
+"""Who did it and to whom: the actor and recipient of a trigger in the parse.
+
+Kept apart from the trigger logic in ``frames.py`` because every way of
+finding an argument is a small rule about English syntax: the subject or the
+passive agent; the subject a verb inherits down a chain ("agreed to
+resume", "urged Israel to withdraw"); the possessor or "by"/"from" phrase of
+a noun ("Kim's message", "a request from Manila"); the subject of a light
+verb ("held talks"); the recipient slots a lexicon entry names; and, when a
+control verb's own slots are empty, the parties named inside the clause it
+governs ("threatened to cut off electricity to Nakhichevan").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .mentions import Mention, MentionIndex
+from .syntax import children, is_passive, prep_objects
+
+GENERIC_LIGHT_VERBS = {
+    "hold", "have", "conduct", "carry", "launch", "stage", "make", "pay", "issue", "impose",
+    "sign", "announce", "begin", "start", "continue", "resume", "give", "take", "deliver",
+    "offer", "extend", "express", "mount", "undertake", "lodge", "file", "declare", "press",
+}
+PARTITIVES = {"round", "series", "set", "wave", "number", "string", "spate", "flurry", "day", "week"}
+CLAUSE_PREPS = ("to", "on", "against", "with", "from", "for", "in", "into", "over", "at", "toward",
+                "towards", "of")
+# subjects that name an attack rather than an attacker: the country where it struck is coded
+WEAPON_NOUNS = {
+    "bomb", "bombing", "device", "explosion", "blast", "mine", "minefield", "ied", "rocket",
+    "shell", "missile", "attack", "car", "grenade", "mortar", "gunmen", "gunman", "attacker",
+    "attackers", "assailant", "assailants", "suicide", "landmine", "drone", "airstrike", "strike",
+}
+
+
+def light_verb(noun: Token) -> Token | None:
+    """The verb that makes a noun an event: 'held talks', 'imposed sanctions'."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in PARTITIVES:
+        noun = noun.head.head  # "held a new round of negotiations"
+    h = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass", "attr", "pobj") and h.pos_ in ("VERB", "AUX"):
+        if noun.dep_ == "pobj":
+            h = h.head
+            if h.pos_ not in ("VERB", "AUX"):
+                return None
+        return h
+    return None
+
+
+def own_actor_tokens(noun: Token) -> list[Token]:
+    """A noun's own agent: possessor, 'by X', 'from X'."""
+    return children(noun, "poss") + prep_objects(noun, "by", "from")
+
+
+def subject_tokens(tok: Token, object_control: bool = True) -> list[Token]:
+    """The tokens that stand for the subject of ``tok``, explicit or inherited."""
+    if is_passive(tok):
+        agents = prep_objects(tok, "by")
+        if agents:
+            return agents
+    subj = [s for s in children(tok, "nsubj", "csubj")]
+    if subj:
+        return subj
+    if tok.dep_ == "acomp" or (tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "xcomp", "ROOT")):
+        return subject_tokens(tok.head) if tok.head.i != tok.i else []
+    if tok.dep_ in ("xcomp",) or (tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX")):
+        head = tok.head
+        if tok.dep_ == "xcomp" and object_control:
+            # object control: "urged Israel to withdraw", "invited Vietnam's leaders to visit"
+            objs = children(head, "dobj")
+            if objs:
+                return objs
+        return subject_tokens(head)
+    if tok.dep_ == "relcl":
+        return [tok.head]
+    if tok.dep_ == "advcl" and tok.tag_ in ("VBG", "VB"):
+        return subject_tokens(tok.head)
+    if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN") and tok.tag_ == "VBG":
+        return [tok.head]
+    if tok.dep_ == "pcomp" and tok.head.head.pos_ in ("VERB", "AUX"):
+        return subject_tokens(tok.head.head)
+    return []
+
+
+def slot_tokens(tok: Token, slot: str) -> list[Token]:
+    """Tokens in one recipient slot of ``tok``: dobj, dative, iobj, poss or a preposition."""
+    if slot == "dobj":
+        if is_passive(tok):
+            return children(tok, "nsubjpass")
+        return children(tok, "dobj")
+    if slot == "iobj":
+        return children(tok, "iobj")
+    if slot == "dative":
+        out = []
+        for c in children(tok, "dative"):
+            out.extend(children(c, "pobj") or [c])
+        return out
+    if slot == "poss":
+        return children(tok, "poss")
+    objs = prep_objects(tok, slot)
+    if not objs:  # on the object: "imposed sanctions on Iran"
+        for o in children(tok, "dobj"):
+            objs += prep_objects(o, slot)
+    return objs
+
+
+def clause_parties(clause: Token, index: MentionIndex, exclude: list[Mention]) -> list[Mention]:
+    """The parties named in a governed clause, nearest slots first."""
+    excluded = {id(m) for x in exclude for m in [x, *x.resolved]}
+
+    def keep(ms: list[Mention]) -> list[Mention]:
+        return [m for m in ms if id(m) not in excluded and not any(id(r) in excluded for r in m.resolved)]
+
+    for slot in ("dobj", "dative", *CLAUSE_PREPS):
+        found: list[Mention] = []
+        for t in slot_tokens(clause, slot):
+            found += keep(index.for_token(t))
+        if found:
+            return found
+    # deeper: the first party anywhere in the clause ("lift embargoes on sales to Iran")
+    for t in clause.subtree:
+        if t.i == clause.i or t.dep_ in ("nsubj", "nsubjpass", "poss"):
+            continue
+        m = index.at(t)
+        if m is not None and m.has_actor() and keep([m]):
+            return keep(index.for_token(t))
+    return []
+
+
+def weapon_subject(tok: Token) -> Token | None:
+    """'a roadside bombing killed ...', '... were killed by an improvised explosive device'."""
+    for s in subject_tokens(tok, object_control=False):
+        if s.lemma_.lower() in WEAPON_NOUNS or any(
+                c.lemma_.lower() in WEAPON_NOUNS for c in s.children if c.dep_ in ("compound", "amod")):
+            return s
+    return None
+
+
+def place_of(tok: Token, index: MentionIndex) -> Mention | None:
+    """Where an event happened: 'in', 'near', 'outside' phrases on the clause or its subject."""
+    hosts = [tok, *children(tok, "nsubj", "nsubjpass"), *prep_objects(tok, "by")]
+    for h in hosts:
+        for pobj in prep_objects(h, "in", "near", "outside", "at", "on"):
+            for t in pobj.subtree:
+                m = index.at(t)
+                if m is not None and m.code and m.kind in ("country", "place", "description"):
+                    return m
+    return None
