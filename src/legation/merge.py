@@ -120,8 +120,7 @@ class Merger:
                 continue
             if (h.factuality == "negated") != (f.factuality == "negated"):
                 continue
-            same_sentence = h.sentence.index == f.sentence.index
-            if h.comm is None and h.cameo != f.cameo and _lemmas(h) != _lemmas(f) and not same_sentence:
+            if h.comm is None and h.cameo != f.cameo and _lemmas(h) != _lemmas(f):
                 continue
             if h.comm is not None and f.comm is not None:
                 if h.comm.kind.kind != f.comm.kind.kind and h.comm.kind_explicit and f.comm.kind_explicit:
