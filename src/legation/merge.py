@@ -120,7 +120,8 @@ class Merger:
                 continue
             if (h.factuality == "negated") != (f.factuality == "negated"):
                 continue
-            if h.comm is None and h.cameo != f.cameo and _lemmas(h) != _lemmas(f):
+            same_sentence = h.sentence.index == f.sentence.index
+            if h.comm is None and h.cameo != f.cameo and _lemmas(h) != _lemmas(f) and not same_sentence:
                 continue
             if h.comm is not None and f.comm is not None:
                 if h.comm.kind.kind != f.comm.kind.kind and h.comm.kind_explicit and f.comm.kind_explicit:
