@@ -23,6 +23,7 @@ from .kb import KnowledgeBase
 from .kb.schema import Institution, Person, Title
 from .mentions import Mention
 from .nlp import Sentence
+from .syntax import prep_objects
 
 SPEECH_LEMMAS = {
     "cite", "say", "state", "tell", "stress", "emphasize", "emphasise", "add", "note", "declare",
@@ -164,7 +165,7 @@ class SentenceActors:
                 if men is not None:
                     self.out.append(men)
             elif ent.label_ in ("ORG", "NORP") and not any(i in self.by_token for i in range(ent.start, ent.end)):
-                men = self.unknown_org(ent.start, ent.end)
+                men = self.unknown_org(ent.start, ent.end, uncoded_ok=ent.label_ == "ORG")
                 if men is not None:
                     self.out.append(men)
         self.out.extend(self.appositive_names())
@@ -227,7 +228,16 @@ class SentenceActors:
                                         key=key, modifier=True)
                 return self.adjective_phrase(m, h, e.code, key)
             if label == "demonym":
-                return self.mention(m.start, m.end, "group", head=h, code=e.code, sector="CVL",
+                # "the Albanians of southern Serbia": a people where they live
+                code = e.code
+                for pobj in prep_objects(tok, "of", "in"):
+                    for t in pobj.subtree:
+                        mm = self.by_token.get(t.i)
+                        c2 = self.country_of_match(mm) if mm is not None and mm.what == "kb" else None
+                        if c2:
+                            code = c2
+                            break
+                return self.mention(m.start, m.end, "group", head=h, code=code, sector="CVL",
                                     name=None, plural=True)
             return self.mention(m.start, m.end, "country", head=h, code=e.code, sector="GOV",
                                 name=e.name, key=key, modifier=is_mod)
@@ -442,7 +452,7 @@ class SentenceActors:
                             office=written or (prior.office if prior else None),
                             key=prior.key if prior else None)
 
-    def unknown_org(self, s: int, e: int) -> Mention | None:
+    def unknown_org(self, s: int, e: int, uncoded_ok: bool = True) -> Mention | None:
         """An organisation the knowledge base lacks: its country from a name inside it."""
         code = None
         for i in range(s, e):
@@ -451,9 +461,11 @@ class SentenceActors:
                 code = self.country_of_match(mm)
                 if code:
                     break
-        if code is None:
-            return None
-        return self.mention(s, e, "organization", code=code, sector=None, name=self.doc[s:e].text)
+        if code is None and not uncoded_ok:
+            return None  # "Kurdish", "Shiite": a people or faith, not a body
+        # an organisation the text gives no country: coded later from the other party, if any
+        return self.mention(s, e, "organization", code=code, sector="UNK" if code is None else None,
+                            name=self.doc[s:e].text)
 
     # -- groups and titles ----------------------------------------------------------
     def from_group(self, m: Match, h: int) -> Mention | None:

@@ -47,9 +47,10 @@ def light_verb(noun: Token) -> Token | None:
     return None
 
 
-def own_actor_tokens(noun: Token) -> list[Token]:
-    """A noun's own agent: possessor, 'by X', 'from X'."""
-    return children(noun, "poss") + prep_objects(noun, "by", "from")
+def own_actor_tokens(noun: Token, slots: tuple[str, ...] = ("poss", "by", "from")) -> list[Token]:
+    """A noun's own agent: possessor, 'by X', 'from X' ('of X' for 'the withdrawal of X')."""
+    out = children(noun, "poss") if "poss" in slots else []
+    return out + prep_objects(noun, *(s for s in slots if s != "poss"))
 
 
 def subject_tokens(tok: Token, object_control: bool = True) -> list[Token]:
@@ -70,6 +71,11 @@ def subject_tokens(tok: Token, object_control: bool = True) -> list[Token]:
             objs = children(head, "dobj")
             if objs:
                 return objs
+        if tok.dep_ == "conj" and is_passive(head) and not is_passive(tok):
+            # "X has been indicted by the court and will resign": X resigns, not the court
+            subj = children(head, "nsubjpass")
+            if subj:
+                return subj
         return subject_tokens(head)
     if tok.dep_ == "relcl":
         return [tok.head]

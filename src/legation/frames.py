@@ -131,11 +131,17 @@ class FrameExtractor:
                        for c in tok.children if c.dep_ in ("amod", "compound", "nmod")):
                 return False
         if e.pos == "NOUN" and e.light:
-            if light_verb(tok) is None and not own_actor_tokens(tok):
+            if light_verb(tok) is None and not own_actor_tokens(tok, self.noun_actor_slots(e)):
                 return False
         if e.pos == "ADJ" and not children(tok, "xcomp"):
             return False  # "ready to talk", not "a ready answer"
         return True
+
+    @staticmethod
+    def noun_actor_slots(e: Trigger) -> tuple[str, ...]:
+        """Where a noun trigger's agent stands: 'poss', 'by', 'from' and any the entry adds."""
+        extra = tuple(a for a in e.actor if a not in ("nsubj",))
+        return tuple(dict.fromkeys(("poss", "by", "from", *extra)))
 
     @staticmethod
     def objects(tok: Token) -> list[Token]:
@@ -293,6 +299,16 @@ class FrameExtractor:
                 for g in c.children:
                     if g.dep_ in ("pcomp", "pobj") and (g.pos_ == "VERB" or g.tag_ == "VBG"):
                         return g
+        for c in tok.children:  # "agreed to a six-month extension of the mandate"
+            if c.dep_ == "prep" and c.lower_ in ("to", "for", "on"):
+                for g in c.children:
+                    if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN"):
+                        return g
+        if tok.pos_ == "NOUN" and tok.head.pos_ in ("VERB", "AUX"):
+            # "reiterated its demand that Israel ease restrictions"
+            for c in tok.head.children:
+                if c.dep_ == "ccomp" and any(m.lower_ == "that" for m in c.children if m.dep_ == "mark"):
+                    return c
         return None
 
     @staticmethod
@@ -309,7 +325,7 @@ class FrameExtractor:
         if entry.pos == "NOUN":
             out: list[Mention] = []
             uncoded: list[Mention] = []
-            for t in own_actor_tokens(tok):
+            for t in own_actor_tokens(tok, self.noun_actor_slots(entry)):
                 out += index.for_token(t)
             for c in tok.children:
                 if c.dep_ in ("amod", "compound", "nmod"):
@@ -348,10 +364,13 @@ class FrameExtractor:
                 return out
         if inner_tok is None:
             return out
-        if entry.role == "request" and inner_tok.dep_ == "ccomp":
-            # "demanded that the US cancel the sale": the clause's subject is asked
+        if entry.role == "request":
+            # "demanded that the US cancel the sale": the clause's subject is asked;
+            # "demanded the withdrawal of Serbian forces": who is to act is asked
             for s in children(inner_tok, "nsubj"):
                 out += [m for m in index.for_token(s, keep_uncoded=True) if m not in actors]
+            if not out and inner is not None:
+                out = [m for m in inner.actors if m not in actors]
             if out:
                 return out
         if inner is not None and inner.recipients:
