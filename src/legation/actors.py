@@ -221,7 +221,12 @@ class SentenceActors:
                                     plural=False, location=getattr(r, "located", None))
             is_mod = tok.dep_ in MODIFIER_DEPS and tok.head.i != h and self.is_unit_head(tok.head.i)
             if label in ("adjective", "demonym") and m.start > 0 and self.doc[m.start - 1].lower_ == "ethnic":
-                return None  # "ethnic Albanians" in Macedonia are not Albania
+                # "ethnic Albanians" in Macedonia are not Albania: a people without a country here
+                if label == "demonym" or tok.head.pos_ in ("NOUN", "PROPN"):
+                    head = tok if label == "demonym" else tok.head
+                    return self.mention(m.start - 1, head.i + 1, "group", head=head.i, code=None,
+                                        sector="CVL", plural=True)
+                return None
             if label == "adjective":
                 if is_mod:
                     return self.mention(m.start, m.end, "country", head=h, code=e.code, name=e.name,
@@ -582,7 +587,10 @@ class SentenceActors:
             cand = [x for x in before if x.kind == "person"]
             ante = cand[-1] if cand else self.discourse.last(lambda x: x.kind == "person")
         elif low in PLURAL_PRONOUNS:
-            cand = [x for x in before if x.code and (x.plural or x.kind in ("country", "group"))]
+            # in its own clause "their" is usually the subject, coded or not ("fundamentalists
+            # continued their hunger strike")
+            cand = [x for x in before if (x.code or x.kind == "group") and (
+                x.plural or x.kind in ("country", "group"))]
             ante = cand[-1] if cand else self.discourse.last(
                 lambda x: bool(x.code) and (x.plural or x.kind == "group"))
         else:

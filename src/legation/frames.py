@@ -33,10 +33,14 @@ from .lexicon import Lexicon, Trigger
 from .mentions import Mention, MentionIndex
 from .nlp import Sentence
 from .records import DateInfo
-from .syntax import children, depth, is_passive, particle
+from .syntax import children, depth, is_passive, lemma_forms, particle
 
 OBLIGATION_AUX = {"must", "should"}
 UNCODED_KINDS = {"group", "description", "organization"}
+# event types whose uncoded party is usually of the other party's country (protests,
+# repression, concessions, domestic demands); not attacks, whose victims may be foreign
+DOMESTIC_TYPES = {"PROTEST", "COERCE", "CONCEDE", "REQUEST", "REJECT", "ACCUSE", "THREATEN",
+                  "RETREAT", "AGREE"}
 
 
 @dataclass(slots=True, eq=False)
@@ -94,7 +98,34 @@ class FrameExtractor:
                 frame = self.build(sent, tok, entry, index, comm_at, consumed)
             if frame is not None:
                 frames.append(frame)
-        return frames
+        return self.absorb(frames)
+
+    # PLOVER: the demands of a protest are its topic, not events of their own; a
+    # mobilisation reported with the attack it served is the attack.
+    ABSORBS = {"PROTEST": {"REQUEST", "ACCUSE"}, "ASSAULT": {"MOBILIZE"}}
+
+    def absorb(self, frames: list[Frame]) -> list[Frame]:
+        """Fold a frame into the event it is the purpose or part of ('staged rallies to
+        demand reforms', 'began a hunger strike to protest against the decision')."""
+        dropped: set[int] = set()
+        for host in frames:
+            kinds = self.ABSORBS.get(host.type)
+            if not kinds:
+                continue
+            doc = host.sentence.doc
+            for f in frames:
+                if f is host or id(f) in dropped or f.type not in kinds:
+                    continue
+                if not _governed_by(doc[f.anchor], set(host.trigger) | {host.anchor}):
+                    continue
+                if f.actors and host.actors and not any(
+                        a.resolved[0].code == b.resolved[0].code for a in f.actors for b in host.actors):
+                    continue
+                if not host.recipients:
+                    host.recipients = [r for r in f.recipients if r not in host.actors]
+                host.trigger = sorted(set(host.trigger) | set(f.trigger))
+                dropped.add(id(f))
+        return [f for f in frames if id(f) not in dropped]
 
     # -- lexicon matching --------------------------------------------------------------
     def match(self, tok: Token) -> Trigger | None:
@@ -104,38 +135,44 @@ class FrameExtractor:
         cands = self.lex.triggers_for(tok.lemma_, pos)
         if not cands and pos in ("NOUN", "ADJ"):
             cands = self.lex.triggers_for(tok.lower_, pos)
-        best: Trigger | None = None
+        best: tuple[int, Trigger] | None = None
         for e in cands:
-            if not self.fits(tok, e):
+            score = self.fits(tok, e)
+            if score is None:
                 continue
-            if best is None or e.specificity() > best.specificity():
-                best = e
-        return best
+            if best is None or score > best[0]:
+                best = (score, e)
+        return best[1] if best else None
 
-    def fits(self, tok: Token, e: Trigger) -> bool:
+    def fits(self, tok: Token, e: Trigger) -> int | None:
+        """None if the entry does not fit the token; else how specifically it fits."""
         if e.particle and particle(tok) != e.particle.lower():
             if not any(c.dep_ == "prep" and c.lower_ == e.particle.lower() for c in tok.children):
-                return False
+                return None
         if e.prep and not any(c.dep_ in ("prep", "prt", "agent") and c.lower_ == e.prep.lower()
                               for c in tok.children):
-            return False
+            return None
+        score = e.specificity()
         if e.object:
             wanted = {w.lower() for w in e.object}
-            if not any(o.lemma_.lower() in wanted or o.lower_ in wanted
-                       or any(c.lower_ in wanted for c in o.children if c.dep_ in ("compound", "amod"))
-                       for o in self.objects(tok)):
-                return False
+            objs = self.objects(tok)
+            if any(c.lower_ in wanted for o in objs for c in o.children if c.dep_ in ("compound", "amod")):
+                score += 1  # "withdraw its peacekeeping force": the qualifier is more telling
+            elif not any(o.lemma_.lower() in wanted or o.lower_ in wanted for o in objs):
+                return None
         if e.modifier:
             wanted = {w.lower() for w in e.modifier}
             if not any(c.lower_ in wanted or c.lemma_.lower() in wanted
                        for c in tok.children if c.dep_ in ("amod", "compound", "nmod")):
-                return False
-        if e.pos == "NOUN" and e.light:
-            if light_verb(tok) is None and not own_actor_tokens(tok, self.noun_actor_slots(e)):
-                return False
+                return None
+        if e.pos == "NOUN" and e.light and light_verb(tok) is None:
+            if not own_actor_tokens(tok, self.noun_actor_slots(e)):
+                return None
+            if tok.dep_ == "pobj" and not (e.role and tok.head.head.pos_ in ("VERB", "AUX")):
+                return None  # "for its support of ...", "in protest of X's refusal": a reference
         if e.pos == "ADJ" and not children(tok, "xcomp"):
-            return False  # "ready to talk", not "a ready answer"
-        return True
+            return None  # "ready to talk", not "a ready answer"
+        return score
 
     @staticmethod
     def noun_actor_slots(e: Trigger) -> tuple[str, ...]:
@@ -200,16 +237,17 @@ class FrameExtractor:
         if etype is None or cameo is None:
             return None
         light = light_verb(tok) if entry.pos == "NOUN" else None
-        if light is not None and (not entry.light or light.lemma_.lower() in entry.light
-                                  or light.lemma_.lower() in GENERIC_LIGHT_VERBS):
+        if light is not None and (not entry.light or lemma_forms(light) & set(entry.light)
+                                  or lemma_forms(light) & GENERIC_LIGHT_VERBS):
             trigger.append(light.i)
         else:
             light = None
         actors = self.actors(tok, entry, index, light)
-        if not actors and inner is not None:
-            actors = inner.actors
+        if not actors and inner is not None and entry.role != "request":
+            actors = inner.actors  # subject control: "agreed to ..." shares its subject
         recipients = self.recipients(tok, entry, index, light, comm, inner, inner_tok, actors)
-        actors, recipients = self.default_domestic(actors, recipients)
+        if etype in DOMESTIC_TYPES:
+            actors, recipients = self.default_domestic(actors, recipients)
         actors = [a for a in actors if a.has_actor()]
         recipients = [r for r in recipients if r.has_actor() and r not in actors]
         if not actors:
@@ -350,7 +388,7 @@ class FrameExtractor:
     def recipients(self, tok: Token, entry: Trigger, index: MentionIndex, light: Token | None,
                    comm: CommFrame | None, inner: Frame | None, inner_tok: Token | None,
                    actors: list[Mention]) -> list[Mention]:
-        if comm is not None and entry.role in ("reject", "accept"):
+        if comm is not None and entry.role in ("reject", "accept") and comm.effective_authors:
             return list(comm.effective_authors)
         out: list[Mention] = []
         hosts = [tok] + ([light] if light is not None else [])
@@ -403,6 +441,18 @@ class FrameExtractor:
         return Mention(sentence=sent.index, start=s, end=e, head=weapon.i, text=sent.doc[s:e].text,
                        char_start=a, char_end=b, kind="group", code=place.resolved[0].code,
                        sector="UAF")
+
+
+def _governed_by(tok: Token, heads: set[int]) -> bool:
+    """Is ``tok`` in a purpose, participle or prepositional clause of one of ``heads``?"""
+    cur = tok
+    for _ in range(4):
+        if cur.head.i == cur.i or cur.dep_ in ("ccomp", "conj", "parataxis", "relcl"):
+            return False
+        cur = cur.head
+        if cur.i in heads:
+            return True
+    return False
 
 
 def _bare(sent: Sentence, tok: Token, entry: Trigger, context: list[str]) -> Frame | None:

@@ -134,20 +134,32 @@ class MentionIndex:
                     out.append(m)
                     continue
             if deep and t.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
-                # "Haiti's efforts", "Palestinian homes", "leaders of the coalition",
-                # "more than 100 Palestinians"
-                for c in t.children:
-                    if c.dep_ in ("poss", "compound", "amod", "nmod"):
-                        m = self.at(c)
-                        if m is not None:
-                            out.append(m)
-                            break
-                else:
-                    for pobj in prep_objects(t, "of", "from", "in", "by"):
-                        m = self.at(pobj)
-                        if m is not None:
-                            out.append(m)
-                            break
+                found = self.qualifier(t, 2)
+                if found is not None:
+                    out.append(found)
         return [m for m in dict.fromkeys(out)
                 if m.has_actor() or any(r.kind == "source" for r in m.resolved)
                 or (keep_uncoded and m.kind in ("group", "organization") and m.sector is not None)]
+
+    def qualifier(self, t: Token, depth: int) -> Mention | None:
+        """The party that qualifies a noun with no mention of its own: "Haiti's efforts",
+        "Palestinian homes", "leaders of the coalition", "calls by Belarus's rulers",
+        "a camp for Congolese refugees", "the demonstration staged by students"."""
+        for c in t.children:
+            if c.dep_ in ("poss", "compound", "amod", "nmod"):
+                m = self.at(c)
+                if m is not None and (m.has_actor() or m.kind in ("group", "organization")):
+                    return m
+        pobjs = prep_objects(t, "of", "from", "in", "by", "for")
+        for c in t.children:  # "staged by students": the agent of a participle on the noun
+            if c.dep_ == "acl":
+                pobjs += prep_objects(c, "by")
+        for pobj in pobjs:
+            m = self.at(pobj)
+            if m is not None:
+                return m
+            if depth > 1 and pobj.pos_ in ("NOUN", "PROPN"):
+                m = self.qualifier(pobj, depth - 1)
+                if m is not None:
+                    return m
+        return None

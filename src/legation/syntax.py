@@ -47,3 +47,15 @@ def particle(tok: Token) -> str | None:
         if c.dep_ == "prt":
             return c.lower_
     return None
+
+
+def lemma_forms(tok: Token) -> set[str]:
+    """The token's lemma and its plain form de-inflected: the small model lemmatizes
+    'staged' as 'stag'; a light-verb check must still see 'stage'."""
+    low = tok.lower_
+    out = {tok.lemma_.lower(), low}
+    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", ""),
+                         ("ed", "e"), ("d", ""), ("es", ""), ("s", "")):
+        if low.endswith(suffix) and len(low) - len(suffix) >= 3:
+            out.add(low[: -len(suffix)] + repl)
+    return out
