@@ -199,7 +199,7 @@ class SentenceActors:
             kinds.setdefault(label, []).append(f.key)
         tok = self.doc[h]
         for label in ("person", "institution", "organization", "name", "capital", "self",
-                      "adjective", "demonym", "short", "holiday"):
+                      "adjective", "demonym", "place", "short", "holiday"):
             keys = kinds.get(label)
             if not keys:
                 continue
@@ -207,6 +207,8 @@ class SentenceActors:
                 return self.person(m.start, m.end, h, keys)
             if label == "holiday":
                 return self.holiday(m, keys)
+            if label == "place":
+                return self.place(m, h, keys[0])
             key = keys[0]
             e = self.kb.entities[key]
             if label == "self":
@@ -247,6 +249,19 @@ class SentenceActors:
             return self.mention(m.start, m.end, "country", head=h, code=e.code, sector="GOV",
                                 name=e.name, key=key, modifier=is_mod)
         return None
+
+    def place(self, m: Match, h: int, key: str) -> Mention:
+        """A city, region or area: 'attacks in Kirkuk', 'a curfew in Abidjan'. It gives a
+        country to events and to the groups it qualifies ('Gaza residents'), and may be
+        hit by an event, but it does not act: as the subject of a verb it has no code."""
+        r = self.kb.resolve(key, self.on)
+        tok = self.doc[h]
+        if tok.dep_ in MODIFIER_DEPS and tok.head.i != h and self.is_unit_head(tok.head.i):
+            return self.mention(m.start, m.end, "place", head=h, code=r.code, name=r.name, key=key,
+                                modifier=True)
+        acting = tok.dep_ == "nsubj" and tok.head.pos_ in ("VERB", "AUX")
+        return self.mention(m.start, m.end, "place", head=h, code=None if acting else r.code,
+                            name=r.name, key=None if acting else key, location=r.name)
 
     def appositive_names(self) -> list[Mention]:
         """'Russia's ambassador to China, Igor Morgulov': a name beside a title, missed by NER."""
@@ -376,6 +391,8 @@ class SentenceActors:
                 return e.code
             if e.kind in ("institution", "organization") and f.form == "name":
                 return e.code
+            if e.kind == "place" and f.form == "place":
+                return self.kb.resolve(f.key, self.on).code
             if f.form == "self":
                 sp = self.speaker_country(mm.start)
                 if sp and f.key == f"country:{sp}":
@@ -594,7 +611,8 @@ class SentenceActors:
             ante = cand[-1] if cand else self.discourse.last(
                 lambda x: bool(x.code) and (x.plural or x.kind == "group"))
         else:
-            cand = [x for x in before if x.code and x.kind in ("country", "institution", "organization")]
+            cand = [x for x in before if x.code and (x.kind in ("country", "institution", "organization")
+                                                    or x.kind == "group" and not x.plural)]
             ante = cand[-1] if cand else self.discourse.last(
                 lambda x: bool(x.code) and x.kind in ("country", "institution", "organization"))
         if ante is not None:
@@ -755,8 +773,9 @@ class SentenceActors:
 
 
 def _inside_longer_name(m: Match, persons: list[tuple[int, int]]) -> bool:
-    """'Hong' in 'Shin Hong-cheol' is not the Hong the knowledge base knows."""
-    if not all(f.form == "short" for f in m.forms):
+    """'Hong' in 'Shin Hong-cheol' is not the Hong the knowledge base knows, nor 'Jackson'
+    in 'Michael Jackson' a place."""
+    if not all(f.form in ("short", "place") for f in m.forms):
         return False
     return any(s <= m.start and m.end <= e and (e - s) > (m.end - m.start) for s, e in persons)
 

@@ -53,12 +53,17 @@ def own_actor_tokens(noun: Token, slots: tuple[str, ...] = ("poss", "by", "from"
     return out + prep_objects(noun, *(s for s in slots if s != "poss"))
 
 
-def subject_tokens(tok: Token, object_control: bool = True) -> list[Token]:
-    """The tokens that stand for the subject of ``tok``, explicit or inherited."""
+def subject_tokens(tok: Token, object_control: bool = True, passive_actor: bool = False) -> list[Token]:
+    """The tokens that stand for the subject of ``tok``, explicit or inherited.
+
+    ``passive_actor``: for verbs of self-directed action ("were demobilized", "were
+    withdrawn") a passive subject with no agent is the actor."""
     if is_passive(tok):
         agents = prep_objects(tok, "by")
         if agents:
             return agents
+        if passive_actor:
+            return children(tok, "nsubjpass")
     subj = [s for s in children(tok, "nsubj", "csubj")]
     if subj:
         return subj
@@ -133,20 +138,36 @@ def clause_parties(clause: Token, index: MentionIndex, exclude: list[Mention]) -
     return []
 
 
+def _is_weapon(t: Token) -> bool:
+    return t.lemma_.lower() in WEAPON_NOUNS or any(
+        c.lemma_.lower() in WEAPON_NOUNS for c in t.children if c.dep_ in ("compound", "amod"))
+
+
 def weapon_subject(tok: Token) -> Token | None:
-    """'a roadside bombing killed ...', '... were killed by an improvised explosive device'."""
+    """'a roadside bombing killed ...', '... were killed by an improvised explosive device',
+    '... was killed in a car bomb explosion'."""
     for s in subject_tokens(tok, object_control=False):
-        if s.lemma_.lower() in WEAPON_NOUNS or any(
-                c.lemma_.lower() in WEAPON_NOUNS for c in s.children if c.dep_ in ("compound", "amod")):
+        if _is_weapon(s):
             return s
+    if is_passive(tok):
+        for t in prep_objects(tok, "in"):
+            if _is_weapon(t):
+                return t
     return None
 
 
 def place_of(tok: Token, index: MentionIndex) -> Mention | None:
-    """Where an event happened: 'in', 'near', 'outside' phrases on the clause or its subject."""
-    hosts = [tok, *children(tok, "nsubj", "nsubjpass"), *prep_objects(tok, "by")]
+    """Where an event happened: 'in', 'near', 'outside (of)' phrases on the clause, its
+    subject, object or agent."""
+    hosts = [tok, *children(tok, "nsubj", "nsubjpass", "dobj"), *prep_objects(tok, "by", "in")]
     for h in hosts:
-        for pobj in prep_objects(h, "in", "near", "outside", "at", "on"):
+        pobjs = prep_objects(h, "in", "near", "outside", "at", "on", "inside", "throughout")
+        for prep in h.children:  # "outside of the city"
+            if prep.dep_ == "prep" and prep.lower_ in ("outside", "near"):
+                for p2 in prep.children:
+                    if p2.dep_ == "prep":
+                        pobjs += [g for g in p2.children if g.dep_ == "pobj"]
+        for pobj in pobjs:
             for t in pobj.subtree:
                 m = index.at(t)
                 if m is not None and m.code and m.kind in ("country", "place", "description"):

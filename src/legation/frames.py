@@ -37,10 +37,10 @@ from .syntax import children, depth, is_passive, lemma_forms, particle
 
 OBLIGATION_AUX = {"must", "should"}
 UNCODED_KINDS = {"group", "description", "organization"}
-# event types whose uncoded party is usually of the other party's country (protests,
-# repression, concessions, domestic demands); not attacks, whose victims may be foreign
+# event types whose uncoded party is usually of the country where it happened, or else of
+# the other party's (protests, repression, concessions, domestic demands, civil strife)
 DOMESTIC_TYPES = {"PROTEST", "COERCE", "CONCEDE", "REQUEST", "REJECT", "ACCUSE", "THREATEN",
-                  "RETREAT", "AGREE"}
+                  "RETREAT", "AGREE", "ASSAULT", "MOBILIZE"}
 
 
 @dataclass(slots=True, eq=False)
@@ -93,7 +93,7 @@ class FrameExtractor:
             frame = self.obligation(sent, tok, index, consumed)
             if frame is None:
                 entry = self.match(tok)
-                if entry is None:
+                if entry is None or self.reference_only(tok, entry):
                     continue
                 frame = self.build(sent, tok, entry, index, comm_at, consumed)
             if frame is not None:
@@ -168,11 +168,16 @@ class FrameExtractor:
         if e.pos == "NOUN" and e.light and light_verb(tok) is None:
             if not own_actor_tokens(tok, self.noun_actor_slots(e)):
                 return None
-            if tok.dep_ == "pobj" and not (e.role and tok.head.head.pos_ in ("VERB", "AUX")):
-                return None  # "for its support of ...", "in protest of X's refusal": a reference
         if e.pos == "ADJ" and not children(tok, "xcomp"):
             return None  # "ready to talk", not "a ready answer"
         return score
+
+    @staticmethod
+    def reference_only(tok: Token, e: Trigger) -> bool:
+        """A noun event inside a phrase ('for its support of ...', 'in protest of X's refusal')
+        names an event the sentence does not report; a control verb may still govern it."""
+        return (e.pos == "NOUN" and tok.dep_ == "pobj" and light_verb(tok) is None
+                and tok.head.lower_ not in ("to",))
 
     @staticmethod
     def noun_actor_slots(e: Trigger) -> tuple[str, ...]:
@@ -247,7 +252,8 @@ class FrameExtractor:
             actors = inner.actors  # subject control: "agreed to ..." shares its subject
         recipients = self.recipients(tok, entry, index, light, comm, inner, inner_tok, actors)
         if etype in DOMESTIC_TYPES:
-            actors, recipients = self.default_domestic(actors, recipients)
+            place = place_of(tok, index)
+            actors, recipients = self.default_domestic(actors, recipients, place)
         actors = [a for a in actors if a.has_actor()]
         recipients = [r for r in recipients if r.has_actor() and r not in actors]
         if not actors:
@@ -289,7 +295,7 @@ class FrameExtractor:
                 continue
             speakers = [m for s in subject_tokens(tok) for m in index.for_token(s)]
             addressees = [m for s in children(clause, "nsubj") for m in index.for_token(s)]
-            speakers, addressees = self.default_domestic(speakers, addressees)
+            speakers, addressees = self.default_domestic(speakers, addressees, None)
             speakers = [m for m in speakers if m.has_actor()]
             addressees = [m for m in addressees if m.has_actor() and m not in speakers]
             if not speakers or not addressees:
@@ -381,7 +387,7 @@ class FrameExtractor:
                     out.append(m)
             return out or uncoded
         out = []
-        for t in subject_tokens(tok):
+        for t in subject_tokens(tok, passive_actor=entry.type == "RETREAT"):
             out += index.for_token(t, keep_uncoded=True)
         return out
 
@@ -416,17 +422,21 @@ class FrameExtractor:
         return clause_parties(inner_tok, index, actors)
 
     @staticmethod
-    def default_domestic(actors: list[Mention], recipients: list[Mention]) -> tuple[list[Mention], list[Mention]]:
-        """A group the text gives no country takes the other side's: 'Egyptian police opened
-        fire on demonstrators', 'fundamentalists demanded the resignation of the Algerian president'."""
-        a_codes = [m.resolved[0].code for m in actors if m.has_actor()]
-        r_codes = [m.resolved[0].code for m in recipients if m.has_actor()]
+    def default_domestic(actors: list[Mention], recipients: list[Mention],
+                         place: Mention | None = None) -> tuple[list[Mention], list[Mention]]:
+        """A group the text gives no country takes the country where the event happened, or
+        else the other side's: 'Serb forces killed three ethnic Albanians in southern Serbia',
+        'fundamentalists demanded the resignation of the Algerian president'."""
+        here = [place.resolved[0].code] if place is not None and place.resolved[0].code else []
+        a_codes = here + [m.resolved[0].code for m in actors if m.has_actor()]
+        r_codes = here + [m.resolved[0].code for m in recipients if m.has_actor()]
 
         def fill(ms: list[Mention], codes: list[str | None]) -> list[Mention]:
             code = next((c for c in codes if c), None)
             out = []
             for m in ms:
-                if not m.has_actor() and m.kind in UNCODED_KINDS and m.sector and code:
+                uncoded = m.kind in UNCODED_KINDS and m.sector or m.kind == "person"
+                if not m.has_actor() and uncoded and code and not m.antecedents:
                     m = replace(m, code=code)
                 out.append(m)
             return out
