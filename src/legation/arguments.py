@@ -33,6 +33,11 @@ WEAPON_NOUNS = {
 }
 
 
+REPORT_NOUNS = {"statement", "declaration", "communique", "communiqué", "letter", "message",
+                "resolution", "report", "announcement", "note", "editorial", "commentary", "decree",
+                "appeal", "petition"}
+
+
 def light_verb(noun: Token) -> Token | None:
     """The verb that makes a noun an event: 'held talks', 'imposed sanctions'."""
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in PARTITIVES:
@@ -66,7 +71,8 @@ def subject_tokens(tok: Token, object_control: bool = True, passive_actor: bool 
             return children(tok, "nsubjpass")
     subj = [s for s in children(tok, "nsubj", "csubj")]
     if subj:
-        return subj
+        # "The Red Cross operating in Iraq said": a participle parsed as the subject
+        return [next((c for c in children(s, "nsubj")), s) if s.pos_ == "VERB" else s for s in subj]
     if tok.dep_ == "acomp" or (tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "xcomp", "ROOT")):
         return subject_tokens(tok.head) if tok.head.i != tok.i else []
     if tok.dep_ in ("xcomp",) or (tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX")):
@@ -87,7 +93,11 @@ def subject_tokens(tok: Token, object_control: bool = True, passive_actor: bool 
     if tok.dep_ == "advcl" and tok.tag_ in ("VBG", "VB"):
         return subject_tokens(tok.head)
     if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN") and tok.tag_ == "VBG":
-        return [tok.head]
+        noun = tok.head
+        if noun.lemma_.lower() in REPORT_NOUNS and noun.head.pos_ in ("VERB", "AUX"):
+            # "issued a declaration demanding that ...": whoever issued it demands
+            return subject_tokens(noun.head)
+        return [noun]
     if tok.dep_ == "pcomp" and tok.head.head.pos_ in ("VERB", "AUX"):
         return subject_tokens(tok.head.head)
     return []

@@ -435,9 +435,13 @@ class FrameExtractor:
             code = next((c for c in codes if c), None)
             out = []
             for m in ms:
-                uncoded = m.kind in UNCODED_KINDS and m.sector or m.kind == "person"
-                if not m.has_actor() and uncoded and code and not m.antecedents:
-                    m = replace(m, code=code)
+                if not m.has_actor() and code:
+                    r = m.resolved[0]
+                    if r.kind in UNCODED_KINDS and r.sector or r.kind == "person":
+                        if r is m:
+                            m = replace(m, code=code)
+                        else:  # "he" standing for a person the text gives no country
+                            m = replace(m, antecedents=[replace(r, code=code)])
                 out.append(m)
             return out
 

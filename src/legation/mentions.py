@@ -139,8 +139,9 @@ class MentionIndex:
                     out.append(found)
         return [m for m in dict.fromkeys(out)
                 if m.has_actor() or any(r.kind == "source" for r in m.resolved)
-                or (keep_uncoded and (m.kind in ("group", "organization") and m.sector is not None
-                                      or m.kind == "person"))]
+                or (keep_uncoded and (m.resolved[0].kind in ("group", "organization")
+                                      and m.resolved[0].sector is not None
+                                      or m.resolved[0].kind == "person"))]
 
     def qualifier(self, t: Token, depth: int) -> Mention | None:
         """The party that qualifies a noun with no mention of its own: "Haiti's efforts",
