@@ -9,7 +9,8 @@ the stages; the extractor holds no per-document state between calls.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import logging
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -20,7 +21,7 @@ from .actors import ActorFinder
 from .attribution import Attributor, strongest
 from .communication import CommFrame, CommunicationFinder
 from .coref import Discourse
-from .errors import InputError
+from .errors import InputError, LegationError
 from .frames import Frame, FrameExtractor
 from .mentions import MentionIndex
 from .gazetteer import Gazetteer
@@ -32,6 +33,8 @@ from .nlp import DEFAULT_MODEL, Parser, Sentence, load_model
 from .ontology import Ontology
 from .records import FACTUALITY_ORDER, Document, EventRecord, Skipped
 from .temporal import DateFinder, DateMention, occasion_date, publication_date
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(slots=True)
@@ -74,30 +77,70 @@ class Extractor:
         self.merger = Merger(self.kb, self.ontology, include_negated=include_negated)
 
     # -- public API ---------------------------------------------------------------------
-    def extract(self, doc: Document) -> list[EventRecord]:
-        """Event records of one document; raises InputError if it is not English."""
+    def extract(self, doc: Document, sentences: list[Sentence] | None = None) -> list[EventRecord]:
+        """Event records of one document; raises InputError if it is not English.
+
+        ``sentences`` are the document's parsed sentences when the caller has
+        parsed them already (:meth:`run` parses many documents at once).
+        """
         reason = check_english(doc.text)
         if reason:
             raise InputError(doc.origin or doc.id, reason)
-        return self.merger.merge(doc, self.frames_of(doc))
+        return self.merger.merge(doc, self.frames_of(doc, sentences))
 
     def extract_text(self, text: str, published: date | None = None, doc_id: str = "doc") -> list[EventRecord]:
         return self.extract(Document(id=doc_id, text=text, published=published))
 
-    def run(self, items: Iterable[Document | Skipped]) -> Iterator[Result]:
-        """Extract from a stream of reader items; a failing document is skipped, not fatal."""
+    def run(self, items: Iterable[Document | Skipped], batch_size: int = 32) -> Iterator[Result]:
+        """Extract from a stream of reader items, one result per item, in order.
+
+        Items are taken ``batch_size`` at a time and the sentences of those
+        documents parsed together, so memory stays bounded by one batch. A
+        document that cannot be used or on which a stage fails is skipped with
+        its id and the reason; it never stops the stream.
+        """
+        chunk: list[Document | Skipped] = []
         for item in items:
+            chunk.append(item)
+            if len(chunk) >= batch_size:
+                yield from self.run_batch(chunk)
+                chunk = []
+        if chunk:
+            yield from self.run_batch(chunk)
+
+    def run_batch(self, items: Sequence[Document | Skipped]) -> list[Result]:
+        """Results for a batch of reader items: documents parsed together, then one by one."""
+        results: list[Result | None] = [None] * len(items)
+        docs: list[tuple[int, Document]] = []
+        for k, item in enumerate(items):
             if isinstance(item, Skipped):
-                yield Result(doc=None, skipped=item)
+                results[k] = Result(doc=None, skipped=item)
                 continue
+            reason = check_english(item.text)
+            if reason:
+                results[k] = Result(doc=item, skipped=_skip(item, reason))
+            else:
+                docs.append((k, item))
+        try:
+            parsed: list[list[Sentence]] | None = self.parser.parse_many([d.text for _, d in docs])
+        except Exception:  # one text the model chokes on: parse the batch document by document
+            log.debug("batch parse failed; parsing its %d documents one by one", len(docs), exc_info=True)
+            parsed = None
+        for n, (k, doc) in enumerate(docs):
             try:
-                yield Result(doc=item, events=self.extract(item))
-            except InputError as e:
-                yield Result(doc=item, skipped=Skipped(item.origin or item.id, e.message, item.id))
+                sentences = parsed[n] if parsed is not None else self.parser.parse(doc.text)
+                results[k] = Result(doc=doc, events=self.merger.merge(doc, self.frames_of(doc, sentences)))
+            except LegationError as e:
+                results[k] = Result(doc=doc, skipped=_skip(doc, getattr(e, "message", str(e))))
+            except Exception as e:  # a defect met on one document must not cost the batch
+                log.debug("extraction failed on document %s (%s)", doc.id, doc.origin, exc_info=True)
+                results[k] = Result(doc=doc, skipped=_skip(doc, f"extraction failed: {type(e).__name__}: {e}"))
+        return [r for r in results if r is not None]
 
     # -- stages ------------------------------------------------------------------------------
-    def frames_of(self, doc: Document) -> list[Frame]:
-        sentences = self.parser.parse(doc.text)
+    def frames_of(self, doc: Document, sentences: list[Sentence] | None = None) -> list[Frame]:
+        if sentences is None:
+            sentences = self.parser.parse(doc.text)
         discourse = Discourse()
         attributor = Attributor(self.lexicon)
         comms_so_far: list[CommFrame] = []
@@ -185,6 +228,10 @@ class Extractor:
             discourse.last_speaker = actors.speaker(i)
         else:
             discourse.last_speaker = None
+
+
+def _skip(doc: Document, reason: str) -> Skipped:
+    return Skipped(doc.origin or doc.id, reason, doc.id)
 
 
 __all__ = ["Extractor", "Result", "FACTUALITY_ORDER"]

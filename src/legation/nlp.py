@@ -124,22 +124,36 @@ def mark_quotes(doc: Doc, carry_in: bool = False) -> tuple[list[bool], bool]:
 class Parser:
     """Parses selected sentences of a text with the full model."""
 
-    def __init__(self, nlp: Language, batch_size: int = 64) -> None:
+    def __init__(self, nlp: Language, batch_size: int = 256) -> None:
         self.nlp = nlp
         self.segmenter = Segmenter(nlp)
         self.batch_size = batch_size
 
     def parse(self, text: str, spans: Sequence[tuple[int, int]] | None = None) -> list[Sentence]:
-        spans = self.segmenter.spans(text) if spans is None else spans
-        docs = self.nlp.pipe((text[a:b] for a, b in spans), batch_size=self.batch_size)
-        sentences: list[Sentence] = []
-        carry = False
-        for i, ((a, b), doc) in enumerate(zip(spans, docs)):
-            flags, carry = mark_quotes(doc, carry)
-            if carry and text[b:b + 1] == "\n":
-                carry = False  # quotes do not run across paragraphs in news copy
-            sentences.append(Sentence(index=i, start=a, end=b, doc=doc, quoted=flags))
-        return sentences
+        return self.parse_many([text], None if spans is None else [spans])[0]
+
+    def parse_many(self, texts: Sequence[str],
+                   spans: Sequence[Sequence[tuple[int, int]]] | None = None) -> list[list[Sentence]]:
+        """Sentences of several texts, their sentences parsed together in large batches.
+
+        One ``nlp.pipe`` call over the sentences of many documents costs less
+        than one call per document: the model's per-call set-up is paid once.
+        """
+        spans = [self.segmenter.spans(t) for t in texts] if spans is None else spans
+        flat = (t[a:b] for t, sp in zip(texts, spans) for a, b in sp)
+        docs = iter(self.nlp.pipe(flat, batch_size=self.batch_size))
+        out: list[list[Sentence]] = []
+        for text, sp in zip(texts, spans):
+            sentences: list[Sentence] = []
+            carry = False
+            for i, (a, b) in enumerate(sp):
+                doc = next(docs)
+                flags, carry = mark_quotes(doc, carry)
+                if carry and text[b:b + 1] == "\n":
+                    carry = False  # quotes do not run across paragraphs in news copy
+                sentences.append(Sentence(index=i, start=a, end=b, doc=doc, quoted=flags))
+            out.append(sentences)
+        return out
 
     def iter_parse(self, texts: Sequence[str]) -> Iterator[list[Sentence]]:
         for t in texts:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import click
 
 from .. import __version__
+from .evaluate import evaluate
 from .extract import extract
 
 
@@ -20,5 +21,6 @@ def main() -> None:
 
 
 main.add_command(extract)
+main.add_command(evaluate)
 
 __all__ = ["main"]

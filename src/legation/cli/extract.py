@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import sys
 from datetime import date
-from pathlib import Path
 
 import click
 
 from ..errors import LegationError
 from ..nlp import DEFAULT_MODEL
 from ..output import FORMATS, Writer
+from ..records import Skipped
 from .common import fail, parse_date
+from .progress import Progress
 
 
 @click.command()
@@ -29,42 +30,57 @@ from .common import fail, parse_date
 @click.option("--lexicon", "lexicon_dirs", multiple=True, type=click.Path(file_okay=False, exists=True),
               help="Directory of your own lexicon files, added to the bundled ones.")
 @click.option("--include-negated", is_flag=True, help="Also output events the text says did not happen.")
+@click.option("-w", "--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Worker processes; each loads the model once (about 0.5 GB each).")
+@click.option("--progress/--no-progress", default=True, show_default=True,
+              help="Show documents per second on standard error when it is a terminal.")
 @click.option("-q", "--quiet", is_flag=True, help="Do not report skipped inputs on standard error.")
 def extract(inputs: tuple[str, ...], published: date | None, fmt: str, output: str | None,
             model: str, kb_dirs: tuple[str, ...], lexicon_dirs: tuple[str, ...],
-            include_negated: bool, quiet: bool) -> None:
+            include_negated: bool, workers: int, progress: bool, quiet: bool) -> None:
     """Extract events from INPUTS (text, HTML or JSON Lines files, directories, or - for stdin).
 
-    Exits 0 when every input was processed, 1 when some were skipped (each
-    is reported on standard error with the reason), 2 on a usage error.
+    JSON Lines corpora are streamed: memory stays bounded however large the
+    input. Exits 0 when every input was processed, 1 when some were skipped
+    (each is reported on standard error with its id and the reason), 2 on a
+    usage error.
     """
-    from ..extract import Extractor
+    from ..batch import BatchExtractor, ExtractorSpec
     from ..reader import Reader
 
+    spec = ExtractorSpec(model, kb_dirs=kb_dirs, lexicon_dirs=lexicon_dirs,
+                         include_negated=include_negated)
     try:
-        extractor = Extractor(model, kb_dirs=[Path(d) for d in kb_dirs],
-                              lexicon_dirs=[Path(d) for d in lexicon_dirs],
-                              include_negated=include_negated)
+        batch = BatchExtractor(spec, workers=workers)
+        batch.start()
     except LegationError as e:
         fail(str(e))
     out = open(output, "w", encoding="utf-8") if output else sys.stdout
     writer = Writer(out, fmt)
-    skipped = docs = events = 0
     try:
-        for result in extractor.run(Reader(published).read(inputs)):
-            if result.skipped is not None:
-                skipped += 1
-                if not quiet:
-                    click.echo(f"legation: skipped {result.skipped.origin}: {result.skipped.reason}", err=True)
-                continue
-            docs += 1
-            events += len(result.events)
-            writer.write(result.events)
+        with batch, Progress(enabled=progress and not quiet) as bar:
+            for result in batch.run(Reader(published).read(inputs)):
+                if result.skipped is not None:
+                    bar.advance(skipped=True)
+                    if not quiet:
+                        bar.echo(f"legation: skipped {_name(result.skipped)}: {result.skipped.reason}")
+                    continue
+                bar.advance(events=len(result.events))
+                writer.write(result.events)
+    except LegationError as e:
+        fail(str(e))
     finally:
         writer.close()
         if output:
             out.close()
-    if not quiet and (skipped or output):
-        click.echo(f"legation: {docs} document(s), {events} event(s), {skipped} skipped", err=True)
-    sys.exit(1 if skipped else 0)
+    if not quiet and (bar.skipped or output):
+        click.echo(f"legation: {bar.docs} document(s), {bar.events} event(s), {bar.skipped} skipped", err=True)
+    sys.exit(1 if bar.skipped else 0)
+
+
+def _name(s: Skipped) -> str:
+    """The input's name, with the document id where the name does not show it."""
+    if s.doc_id and s.doc_id not in s.origin:
+        return f"{s.origin} (id {s.doc_id})"
+    return s.origin
 
