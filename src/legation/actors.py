@@ -203,6 +203,8 @@ class SentenceActors:
             keys = kinds.get(label)
             if not keys:
                 continue
+            if label == "short" and not self.plausible_short_name(m, keys):
+                continue  # "1 May" is not Theresa May
             if label in ("person", "short"):
                 return self.person(m.start, m.end, h, keys)
             if label == "holiday":
@@ -398,6 +400,17 @@ class SentenceActors:
                 if sp and f.key == f"country:{sp}":
                     return sp
         return None
+
+    def plausible_short_name(self, m: Match, keys: list[str]) -> bool:
+        """A family name alone names a person when the model sees a person there, a title
+        stands before it, or the document has named that person in full."""
+        doc = self.doc
+        if any(doc[i].ent_type_ == "PERSON" for i in range(m.start, m.end)):
+            return True
+        if m.start > 0 and self.by_token.get(m.start - 1) is not None and \
+                self.by_token[m.start - 1].what == "title":
+            return True
+        return any(x.key in keys for x in self.discourse.mentions)
 
     def person(self, s: int, e: int, h: int, keys: list[str]) -> Mention:
         title, code, _ = self.np_modifiers(h, s, e)

@@ -108,7 +108,10 @@ def slot_tokens(tok: Token, slot: str) -> list[Token]:
     if slot == "dobj":
         if is_passive(tok):
             return children(tok, "nsubjpass")
-        return children(tok, "dobj")
+        objs = children(tok, "dobj")
+        if not objs and any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children):
+            objs = prep_objects(tok, "to")  # "kidnapped up to 16 advisers"
+        return objs
     if slot == "iobj":
         return children(tok, "iobj")
     if slot == "dative":
@@ -122,7 +125,25 @@ def slot_tokens(tok: Token, slot: str) -> list[Token]:
     if not objs:  # on the object: "imposed sanctions on Iran"
         for o in children(tok, "dobj"):
             objs += prep_objects(o, slot)
+    if not objs:  # a misparse that left the preposition without its object
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == slot and not any(
+                    c.dep_ in ("pobj", "pcomp") for c in prep.children):
+                objs += _next_noun_phrase(prep)
     return objs
+
+
+def _next_noun_phrase(tok: Token) -> list[Token]:
+    """The head of the noun phrase right after ``tok`` ('granted asylum to | five officers')."""
+    doc = tok.doc
+    end = min(len(doc), tok.i + 8)
+    for t in doc[tok.i + 1:end]:
+        if t.pos_ in ("VERB", "AUX", "ADP", "PUNCT") and t.tag_ != "VBN":
+            break
+        if t.pos_ in ("NOUN", "PROPN") and not (tok.i < t.head.i < end and t.head.i > t.i
+                                                 and t.head.pos_ in ("NOUN", "PROPN")):
+            return [t]
+    return []
 
 
 def clause_parties(clause: Token, index: MentionIndex, exclude: list[Mention]) -> list[Mention]:
@@ -142,9 +163,23 @@ def clause_parties(clause: Token, index: MentionIndex, exclude: list[Mention]) -
     for t in clause.subtree:
         if t.i == clause.i or t.dep_ in ("nsubj", "nsubjpass", "poss"):
             continue
+        if any((a.dep_ == "relcl" or a.dep_ == "acl" and a.tag_ == "VBN") for a in t.ancestors
+               if a.i != clause.i and clause.i in {x.i for x in a.ancestors}):
+            continue  # "peace deals reached with Israel": not a party to this event
         m = index.at(t)
         if m is not None and m.has_actor() and keep([m]):
             return keep(index.for_token(t))
+    return []
+
+
+def purpose_parties(tok: Token, index: MentionIndex, exclude: list[Mention]) -> list[Mention]:
+    """'opened fire to disperse demonstrators': the object of the purpose clause."""
+    for c in tok.children:
+        if c.dep_ in ("advcl", "xcomp") and any(a.lower_ == "to" for a in children(c, "aux")):
+            out = [m for o in children(c, "dobj") for m in index.for_token(o, keep_uncoded=True)
+                   if m not in exclude]
+            if out:
+                return out
     return []
 
 

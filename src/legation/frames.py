@@ -21,6 +21,7 @@ from spacy.tokens import Token
 from .arguments import (
     GENERIC_LIGHT_VERBS,
     clause_parties,
+    purpose_parties,
     light_verb,
     own_actor_tokens,
     place_of,
@@ -36,6 +37,8 @@ from .records import DateInfo
 from .syntax import children, depth, is_passive, lemma_forms, particle
 
 OBLIGATION_AUX = {"must", "should"}
+# PLOVER manual: these types require a recipient
+REQUIRES_RECIPIENT = {"COOPERATE", "AID", "SANCTION"}
 UNCODED_KINDS = {"group", "description", "organization"}
 # event types whose uncoded party is usually of the country where it happened, or else of
 # the other party's (protests, repression, concessions, domestic demands, civil strife)
@@ -256,6 +259,10 @@ class FrameExtractor:
             actors, recipients = self.default_domestic(actors, recipients, place)
         actors = [a for a in actors if a.has_actor()]
         recipients = [r for r in recipients if r.has_actor() and r not in actors]
+        if actors and not recipients and (
+                entry.reciprocal and entry.role is None and len({a.resolved[0].code for a in actors}) < 2
+                and len(actors) < 2 or etype in REQUIRES_RECIPIENT and len(actors) < 2):
+            return None  # "the cabinet met": no second party; aid with no one aided
         if not actors:
             weapon = weapon_subject(tok)
             place = place_of(tok, index) if weapon is not None else None
@@ -407,7 +414,7 @@ class FrameExtractor:
             if out:
                 return out
         if inner_tok is None:
-            return out
+            return purpose_parties(tok, index, actors) if entry.type in ("ASSAULT", "COERCE") else out
         if entry.role == "request":
             # "demanded that the US cancel the sale": the clause's subject is asked;
             # "demanded the withdrawal of Serbian forces": who is to act is asked
