@@ -12,6 +12,7 @@ import click
 from .. import __version__
 from .evaluate import evaluate
 from .extract import extract
+from .store import COMMANDS as STORE_COMMANDS
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -21,6 +22,8 @@ def main() -> None:
 
 
 main.add_command(extract)
+for _command in STORE_COMMANDS:
+    main.add_command(_command)
 main.add_command(evaluate)
 
 __all__ = ["main"]

@@ -1,0 +1,283 @@
+"""The event-store commands: ingest, remove, query, timeline, export, explain, thread.
+
+Each parses its options, makes one call on :class:`legation.store.Store`,
+and prints the result; ``--db`` (or ``$LEGATION_DB``) names the store.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import IO, Any
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from ..errors import LegationError
+from ..nlp import DEFAULT_MODEL
+from ..records import Document, Skipped
+from ..store import DEFAULT_URL, ENV_VAR, Filters, Store
+from ..store.export import FORMATS, QUERY_FORMATS, write
+from .common import fail, parse_date
+
+STATUSES = ("occurred", "sent", "delivered", "refused", "attempted", "planned")
+FACTUALITIES = ("asserted", "reported", "hedged", "speculative", "negated", "future", "hypothetical")
+
+db_option = click.option(
+    "--db", default=DEFAULT_URL, envvar=ENV_VAR, show_default=True, metavar="URL",
+    help=f"The store: sqlite:///FILE, a file path, or postgresql://USER@HOST/DB (also ${ENV_VAR}).")
+
+
+@contextmanager
+def opened(url: str) -> Iterator[Store]:
+    try:
+        store = Store.open(url)
+    except LegationError as e:
+        fail(str(e))
+    try:
+        yield store
+    except LegationError as e:
+        fail(str(e))
+    finally:
+        store.close()
+
+
+@contextmanager
+def output(path: str | None) -> Iterator[IO[str]]:
+    if not path:
+        yield sys.stdout
+        return
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        yield f
+
+
+@click.command()
+@click.argument("inputs", nargs=-1, required=True)
+@db_option
+@click.option("--published", callback=parse_date, metavar="YYYY-MM-DD",
+              help="Publication date for inputs that carry none.")
+@click.option("--model", default=DEFAULT_MODEL, show_default=True, help="spaCy English pipeline to use.")
+@click.option("--kb", "kb_dirs", multiple=True, type=click.Path(file_okay=False, exists=True),
+              help="Directory of your own knowledge-base files, merged over the bundled ones.")
+@click.option("--lexicon", "lexicon_dirs", multiple=True, type=click.Path(file_okay=False, exists=True),
+              help="Directory of your own lexicon files, added to the bundled ones.")
+@click.option("-v", "--verbose", is_flag=True, help="Report every document as it is stored.")
+@click.option("-q", "--quiet", is_flag=True, help="Report nothing but errors.")
+def ingest(inputs: tuple[str, ...], db: str, published: date | None, model: str,
+           kb_dirs: tuple[str, ...], lexicon_dirs: tuple[str, ...], verbose: bool, quiet: bool) -> None:
+    """Extract events from INPUTS and store articles, mentions and canonical events.
+
+    An article already stored (same id, URL or text) is left as it is; a
+    changed text under a stored id or URL replaces the old version. Each
+    article is committed on its own: an interrupted ingest can be run again.
+    Exits 1 when some inputs were skipped (each is reported), 2 on an error.
+    """
+    from ..extract import Extractor
+    from ..reader import Reader
+
+    def progress(item: Document | Skipped, outcome: str | None) -> None:
+        if isinstance(item, Skipped):
+            if not quiet:
+                click.echo(f"legation: skipped {item.origin}: {item.reason}", err=True)
+        elif verbose:
+            click.echo(f"legation: {outcome} {item.id}", err=True)
+
+    with opened(db) as store:
+        try:
+            extractor = Extractor(model, kb_dirs=[Path(d) for d in kb_dirs],
+                                  lexicon_dirs=[Path(d) for d in lexicon_dirs])
+        except LegationError as e:
+            fail(str(e))
+        report = store.ingest(Reader(published).read(inputs), extractor, progress)
+        if not quiet:
+            c = store.counts()
+            click.echo(f"legation: {report.documents} document(s): {len(report.added)} added, "
+                       f"{len(report.corrected)} corrected, {len(report.unchanged)} unchanged; "
+                       f"{len(report.skipped)} skipped. Store {store.db.url}: {c['articles']} "
+                       f"article(s), {c['mentions']} mention(s), {c['events']} event(s)", err=True)
+    sys.exit(1 if report.skipped else 0)
+
+
+@click.command()
+@click.argument("article_ids", nargs=-1, required=True)
+@db_option
+def remove(article_ids: tuple[str, ...], db: str) -> None:
+    """Remove articles; the events they reported are merged again without them."""
+    with opened(db) as store:
+        removed, missing = store.remove(article_ids)
+    for a in removed:
+        click.echo(f"removed {a}")
+    for a in missing:
+        click.echo(f"legation: no article {a!r} in the store", err=True)
+    sys.exit(1 if missing else 0)
+
+
+@click.command()
+@db_option
+@click.option("--actor", multiple=True, help="Actor: PLOVER code, Wikidata id or name (repeatable).")
+@click.option("--recipient", multiple=True, help="Recipient: code, Wikidata id or name (repeatable).")
+@click.option("--dyad", nargs=2, metavar="A B", help="Events between A and B, in either direction.")
+@click.option("--country", multiple=True, help="Any party of this country, or an event there.")
+@click.option("--event", "event_types", multiple=True, metavar="TYPE", help="PLOVER event type.")
+@click.option("--quad", multiple=True, type=click.IntRange(1, 4), help="PLOVER quad code, 1-4.")
+@click.option("--since", callback=parse_date, metavar="YYYY-MM-DD", help="Events on or after this day.")
+@click.option("--until", callback=parse_date, metavar="YYYY-MM-DD", help="Events on or before this day.")
+@click.option("--factuality", multiple=True, type=click.Choice(FACTUALITIES))
+@click.option("--status", multiple=True, type=click.Choice(STATUSES))
+@click.option("--text", help="Words in the sentence of any report.")
+@click.option("--limit", type=click.IntRange(1), help="At most this many events.")
+@click.option("--format", "fmt", type=click.Choice(QUERY_FORMATS), default="table", show_default=True)
+@click.option("-o", "--output", "out", type=click.Path(dir_okay=False, writable=True), help="Write to FILE.")
+def query(db: str, actor: tuple[str, ...], recipient: tuple[str, ...], dyad: tuple[str, str] | None,
+          country: tuple[str, ...], event_types: tuple[str, ...], quad: tuple[int, ...],
+          since: date | None, until: date | None, factuality: tuple[str, ...], status: tuple[str, ...],
+          text: str | None, limit: int | None, fmt: str, out: str | None) -> None:
+    """Canonical events that match every filter given (one event per real-world event)."""
+    f = Filters(actor=actor, recipient=recipient, dyad=tuple(dyad) if dyad else None,  # type: ignore[arg-type]
+                country=country, event=event_types, quad=quad, since=since, until=until,
+                factuality=factuality, status=status, text=text, limit=limit)
+    with opened(db) as store:
+        records = store.query(f)
+    with output(out) as stream:
+        write(fmt, records, stream)
+
+
+@click.command()
+@click.argument("a")
+@click.argument("b")
+@db_option
+@click.option("--since", callback=parse_date, metavar="YYYY-MM-DD")
+@click.option("--until", callback=parse_date, metavar="YYYY-MM-DD")
+@click.option("--format", "fmt", type=click.Choice(QUERY_FORMATS), default="table", show_default=True)
+def timeline(a: str, b: str, db: str, since: date | None, until: date | None, fmt: str) -> None:
+    """The events between A and B (either direction) by month: counts per quad, mean PLOVER score."""
+    with opened(db) as store:
+        rows = store.timeline(a, b, Filters(since=since, until=until))
+    data = [{"month": r.month, "events": r.events, **{f"quad{q}": n for q, n in r.quads.items()},
+             "mean_score": r.mean_score, "event_ids": r.event_ids} for r in rows]
+    if fmt == "jsonl":
+        for d in data:
+            click.echo(json.dumps(d))
+    elif fmt == "csv":
+        click.echo("month,events,quad1,quad2,quad3,quad4,mean_score")
+        for d in data:
+            click.echo(",".join(str(d[k] if d[k] is not None else "") for k in
+                                ("month", "events", "quad1", "quad2", "quad3", "quad4", "mean_score")))
+    else:
+        table = Table(title=f"{a} – {b}", header_style="bold")
+        for col in ("month", "events", "verbal coop. (1)", "material coop. (2)", "verbal conflict (3)",
+                    "material conflict (4)", "mean score", "event ids"):
+            table.add_column(col)
+        for d in data:
+            table.add_row(d["month"], str(d["events"]), *(str(d[f"quad{q}"]) for q in (1, 2, 3, 4)),
+                          "-" if d["mean_score"] is None else f"{d['mean_score']:+.1f}",
+                          " ".join(map(str, d["event_ids"])))
+        _print(table if data else f"no events between {a} and {b}")
+
+
+@click.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True)
+@click.option("-o", "--output", "out", type=click.Path(dir_okay=False, writable=True),
+              help="Write to FILE (required for parquet).")
+def export(db: str, fmt: str, out: str | None) -> None:
+    """Write every canonical event as a PLOVER record with its mention count and sources."""
+    if fmt == "parquet" and not out:
+        raise click.UsageError("parquet is binary: give a file with -o")
+    with opened(db) as store:
+        n = store.export(fmt, Path(out) if out else sys.stdout)
+    if out:
+        click.echo(f"legation: {n} event(s) written to {out}", err=True)
+
+
+@click.command()
+@click.argument("event_id", type=int)
+@db_option
+@click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True)
+def explain(event_id: int, db: str, fmt: str) -> None:
+    """Why the reports of EVENT_ID were merged, and what kept other candidates apart."""
+    with opened(db) as store:
+        x = store.explain(event_id)
+    if x is None:
+        fail(f"no event {event_id} in the store", 1)
+    if fmt == "json":
+        click.echo(json.dumps(x.to_dict(), ensure_ascii=False, indent=2))
+        return
+    r = x.record
+    click.echo(f"Event {event_id}: {_headline(r)}")
+    click.echo(f"{r['mention_count']} report(s); first reported {r['first_reported']['published'] or '?'} "
+               f"by {r['first_reported']['source'] or r['first_reported']['article_id']}")
+    for m in x.reports:
+        ti = m.record.get("text_info") or {}
+        click.echo(f"  {m.id}  {m.published or '?'}  {m.outlet or '-'}  [{m.status}, {m.factuality}] "
+                   f"chars {ti.get('start')}-{ti.get('end')}: {m.record.get('text', '')}")
+    if x.pairs:
+        click.echo(f"Merged because each report matches the first ({x.reports[0].id}), "
+                   "and every other report, on every criterion:")
+        for p in x.pairs:
+            click.echo(f"  {p.mention_id}")
+            for c in p.checks:
+                click.echo(f"    {'✓' if c.ok else '✗'} {c.criterion:<13} {c.detail}")
+    if x.near_misses:
+        click.echo("Candidates not merged:")
+        for n in x.near_misses:
+            why = "; ".join(f"{c.criterion}: {c.detail}" for c in n.failed)
+            click.echo(f"  {n.mention_id} (event {n.event_id}): {why}")
+    if len(x.thread) > 1:
+        click.echo("Story thread:")
+        _echo_thread(x.thread, event_id)
+
+
+@click.command()
+@click.argument("event_id", type=int)
+@db_option
+@click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True)
+def thread(event_id: int, db: str, fmt: str) -> None:
+    """The story EVENT_ID is a step of, in order (a letter drafted, attempted, refused...)."""
+    with opened(db) as store:
+        steps = store.thread(event_id)
+    if not steps:
+        fail(f"no event {event_id} in the store", 1)
+    if fmt == "json":
+        for s, r in steps:
+            click.echo(json.dumps({"step": s.depth, "relation": s.relation, "after": s.after, "event": r},
+                                  ensure_ascii=False))
+        return
+    _echo_thread(steps, event_id)
+
+
+# -- formatting ----------------------------------------------------------------------------------
+def _headline(r: dict[str, Any]) -> str:
+    def names(ps: list[dict[str, Any]]) -> str:
+        return ", ".join(f"{p.get('name') or p.get('entity_text') or '?'} ({p.get('code') or '?'})"
+                         for p in ps) or "-"
+    comm = r.get("communication") or {}
+    what = r["event"][0] + (f" {comm['kind']}" if comm.get("kind") else "")
+    occasion = f" on {comm['occasion']}" if comm.get("occasion") else ""
+    return (f"{names(r['actor'])} → {what}{occasion} → {names(r['recipient'])}, "
+            f"{r.get('date') or 'undated'}, {r['status']}, {r['factuality']}")
+
+
+def _echo_thread(steps: list[Any], current: int) -> None:
+    for s, r in steps:
+        mark = "*" if s.event_id == current else " "
+        how = f"{s.relation} (after {s.after})" if s.relation else "start"
+        click.echo(f" {mark}{'  ' * s.depth}[{s.event_id}] {how}: {_headline(r)}")
+        for st in r.get("stages") or []:
+            click.echo(f"  {'  ' * s.depth}     {st['status']}: {st['article_id']} ({st['published'] or '?'})")
+        outlets = ", ".join(r.get("sources") or []) or "-"
+        said = ", ".join(x["name"] for x in (r.get("attribution") or {}).get("sources", [])) or "-"
+        click.echo(f"  {'  ' * s.depth}     reported by {outlets}; according to {said}")
+
+
+def _print(obj: Any) -> None:
+    console = Console(width=max(100, Console().width), highlight=False)
+    console.print(obj)
+
+
+COMMANDS = (ingest, remove, query, timeline, export, explain, thread)

@@ -1,0 +1,70 @@
+"""Named, idempotent schema migrations, recorded in ``legation_migrations``.
+
+Opening a store applies, in order, every migration it has not recorded,
+inside one write transaction (so two processes opening a new store at once
+apply each migration once). A migration may run again safely: it creates
+only what is missing. An applied migration is never edited; a change to
+the schema is a new migration appended to :data:`MIGRATIONS`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from sqlalchemy import Connection, select
+
+from ..errors import StoreError
+from . import schema
+from .engine import Database
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    name: str
+    apply: Callable[[Connection], None]
+
+
+def _tables(conn: Connection) -> None:
+    for table in schema.TABLES:
+        table.create(conn, checkfirst=True)
+
+
+def _indexes(conn: Connection) -> None:
+    for index in schema.INDEXES:
+        index.create(conn, checkfirst=True)
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration("0001_tables", _tables),
+    Migration("0002_indexes", _indexes),
+)
+
+
+def migrate(db: Database) -> list[str]:
+    """Apply the missing migrations; the names applied now (empty if up to date)."""
+
+    def work(conn: Connection) -> list[str]:
+        schema.migrations.create(conn, checkfirst=True)
+        done = set(conn.execute(select(schema.migrations.c.name)).scalars())
+        unknown = done - {m.name for m in MIGRATIONS}
+        if unknown:
+            raise StoreError(f"{db.url} was written by a newer legation (migrations {', '.join(sorted(unknown))})")
+        applied = []
+        for m in MIGRATIONS:
+            if m.name in done:
+                continue
+            m.apply(conn)
+            conn.execute(schema.migrations.insert().values(
+                name=m.name, applied_at=datetime.now(timezone.utc).isoformat(timespec="seconds")))
+            applied.append(m.name)
+        return applied
+
+    return db.write(work)
+
+
+def applied(db: Database) -> list[str]:
+    """Names of the migrations recorded in the store, in order."""
+    with db.read() as conn:
+        return sorted(conn.execute(select(schema.migrations.c.name)).scalars())

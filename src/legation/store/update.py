@@ -1,0 +1,132 @@
+"""Keeping canonical events and story links right when mentions come and go.
+
+When an article is added, corrected or removed, only the part of the store
+its mentions touch is merged again: the connected component, in the graph
+whose edges join mentions that pass the merge rule, of every mention added
+or removed. ``dedup.cluster`` never puts two components in one event, so
+re-clustering those components gives exactly what clustering the whole
+store would: the store depends only on which articles it holds, not on the
+order or the processes that brought them. A re-clustered group keeps the
+id of the existing event that held most of its mentions; events left
+without mentions are deleted, with their links.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+
+from sqlalchemy import Connection, delete, insert, or_, select, update
+
+from . import schema as t
+from .canonical import summarize
+from .dedup import cluster
+from .records import Canonical, StoredMention
+from .rows import chunks, load_mentions
+from .threads import link
+
+
+def recluster(conn: Connection, scope: dict[str, StoredMention], touched: set[int]) -> None:
+    """Merge the mentions of ``scope`` (whole components) into events again.
+
+    ``touched`` are events that lost mentions (deleted with their article):
+    they are rewritten even if what is left of them still forms one group.
+    """
+    current: dict[str, int | None] = {}
+    for chunk in chunks(list(scope)):
+        q = select(t.mentions.c.id, t.mentions.c.event_id).where(t.mentions.c.id.in_(chunk))
+        current.update({mid: eid for mid, eid in conn.execute(q)})
+    members: dict[int, set[str]] = defaultdict(set)
+    for mid, eid in current.items():
+        if eid is not None:
+            members[eid].add(mid)
+    before = set(members) | touched
+    used: set[int] = set()
+    changed: dict[int, Canonical] = {}
+    for group in cluster(scope.values()):
+        ids = {m.id for m in group}
+        votes = Counter(e for i in ids if (e := current.get(i)) is not None and e not in used)
+        eid = min(votes, key=lambda e: (-votes[e], e)) if votes else None
+        if eid is not None and members[eid] == ids and eid not in touched:
+            used.add(eid)  # the same mentions as before: nothing to rewrite
+            continue
+        c = summarize(group)
+        eid = _save(conn, eid, c)
+        used.add(eid)
+        changed[eid] = c
+        for chunk in chunks(sorted(ids)):
+            conn.execute(update(t.mentions).where(t.mentions.c.id.in_(chunk)).values(event_id=eid))
+    gone = sorted(before - used)
+    for chunk in chunks(gone):
+        conn.execute(delete(t.event_links).where(or_(t.event_links.c.source_id.in_(chunk),
+                                                     t.event_links.c.target_id.in_(chunk))))
+        conn.execute(delete(t.event_parties).where(t.event_parties.c.event_id.in_(chunk)))
+        conn.execute(delete(t.events).where(t.events.c.id.in_(chunk)))
+    _relink(conn, changed)
+
+
+def load_canonical(conn: Connection, event_id: int) -> Canonical | None:
+    ms = load_mentions(conn, t.mentions.c.event_id == event_id)
+    if not ms:
+        return None
+    c = summarize(ms)
+    c.id = event_id
+    return c
+
+
+def _save(conn: Connection, eid: int | None, c: Canonical) -> int:
+    r = c.record
+    loc = r.get("event_loc") or {}
+    row = {
+        "event_type": c.event_type, "cameo": c.cameo, "quad_code": r.get("quad_code"),
+        "event_scale": r.get("event_scale"), "date": c.date.value if c.date else None,
+        "date_precision": c.date.precision if c.date else None, "date_lo": c.date_lo,
+        "date_hi": c.date_hi, "status": c.status, "factuality": c.factuality,
+        "comm_kind": c.comm_kind, "occasion": c.occasion, "loc_country": loc.get("country"),
+        "mention_count": len(c.mentions), "report_count": len(c.article_ids),
+        "first_reported": c.first.published, "first_article_id": c.first.article_id,
+        "confidence": r.get("confidence"),
+        "record": json.dumps({k: v for k, v in r.items() if k != "id"}, ensure_ascii=False),
+    }
+    if eid is None:
+        eid = int(conn.execute(insert(t.events).values(**row)).inserted_primary_key[0])
+    else:
+        conn.execute(update(t.events).where(t.events.c.id == eid).values(**row))
+        conn.execute(delete(t.event_parties).where(t.event_parties.c.event_id == eid))
+    c.id = eid
+    rows = [{"event_id": eid, "role": role, "pos": pos, "name": p.name,
+             "name_lower": p.name.lower() if p.name else None, "code": p.code, "sector": p.sector,
+             "identifier_id": p.identifier_id}
+            for role, ps in (("actor", c.actors), ("recipient", c.recipients))
+            for pos, p in enumerate(ps)]
+    if rows:
+        conn.execute(insert(t.event_parties), rows)
+    return eid
+
+
+def _relink(conn: Connection, changed: dict[int, Canonical]) -> None:
+    """Recompute the story links of the changed events with every event they share a report with."""
+    ids = sorted(changed)
+    for chunk in chunks(ids):
+        conn.execute(delete(t.event_links).where(or_(t.event_links.c.source_id.in_(chunk),
+                                                     t.event_links.c.target_id.in_(chunk))))
+    cache: dict[int, Canonical | None] = dict(changed)
+    done: set[tuple[int, int]] = set()
+    m1, m2 = t.mentions.alias("m1"), t.mentions.alias("m2")
+    for eid in ids:
+        q = (select(m2.c.event_id).distinct()
+             .join(m1, m1.c.article_id == m2.c.article_id)
+             .where(m1.c.event_id == eid, m2.c.event_id.is_not(None), m2.c.event_id != eid))
+        for pid in sorted(conn.execute(q).scalars()):
+            pair = (min(eid, pid), max(eid, pid))
+            if pair in done:
+                continue
+            done.add(pair)
+            if pid not in cache:
+                cache[pid] = load_canonical(conn, pid)
+            other = cache[pid]
+            found = link(changed[eid], other) if other is not None else None
+            if found is not None:
+                src, dst, rel = found
+                conn.execute(insert(t.event_links).values(source_id=src.id, target_id=dst.id,
+                                                          relation=rel))
