@@ -7,6 +7,7 @@ It validates every file against legation.kb.schema, then reports
 
 * duplicate country codes;
 * country/code references that are neither in countries.yaml nor PLOVER special codes;
+* place entries whose country, claimants or former countries are unknown codes;
 * names and aliases shared by two different entries, across all files, compared
   without regard to case, accents, periods, apostrophes and hyphens (a person's ``short`` names are exempt: several people are "Kim");
 * aliases that are a single lower-case word (they would match ordinary words);
@@ -33,7 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from legation.datafiles import load_yaml_list  # noqa: E402
-from legation.kb.schema import SPECIAL_CODES, Country, Institution, Organization, Person  # noqa: E402
+from legation.kb.schema import SPECIAL_CODES, Country, Institution, Organization, Person, Place  # noqa: E402
 
 # Countries whose head of state (or government) is legitimately collective or dual.
 COLLECTIVE = {
@@ -71,6 +72,7 @@ def main() -> int:
         if (base / "institutions.yaml").exists() else []
     organizations = load_yaml_list(base / "organizations.yaml", Organization) \
         if (base / "organizations.yaml").exists() else []
+    places = load_yaml_list(base / "places.yaml", Place) if (base / "places.yaml").exists() else []
     persons: list[tuple[str, int, Person]] = []
     for f in sorted((base / "persons").glob("*.yaml")):
         persons += [(f"persons/{f.name}", line, p) for line, p in load_yaml_list(f, Person)]
@@ -91,6 +93,9 @@ def main() -> int:
         ref(f"institutions.yaml:{line}", i.country)
     for line, o in organizations:
         ref(f"organizations.yaml:{line}", o.code)
+    for line, pl in places:
+        for code in [pl.country, *pl.claimed_by, *(f.country for f in pl.formerly)]:
+            ref(f"places.yaml:{line}", code)
     for f, line, p in persons:
         ref(f"{f}:{line}", p.country)
         for r in p.roles:
@@ -125,6 +130,13 @@ def main() -> int:
         for s in o.case_sensitive:
             if s not in o.aliases and s != o.name:
                 warnings.append(f"{label}: case_sensitive {s!r} is not one of its aliases")
+    capitals = {(norm(t), c.code) for _, c in countries for t in c.capitals}
+    for line, pl in places:
+        label = f"places.yaml:{line} {pl.name} ({pl.country})"
+        # a capital listed again as a place dates it: Juba was a town of Sudan until 2011
+        names = {t for t in {pl.name, *pl.aliases, *pl.case_sensitive}
+                 if not (pl.formerly and (norm(t), pl.country) in capitals)}
+        claim(label, names, label)
     seen_people: dict[str, str] = {}
     for f, line, p in persons:
         label = f"{f}:{line} {p.name}"
@@ -170,7 +182,8 @@ def main() -> int:
     # --- report --------------------------------------------------------------
     n_roles = sum(len(p.roles) for _, _, p in persons)
     print(f"countries {len(countries)}, institutions {len(institutions)}, "
-          f"organizations {len(organizations)}, persons {len(persons)}, roles {n_roles}")
+          f"organizations {len(organizations)}, persons {len(persons)}, roles {n_roles}, "
+          f"places {len(places)}")
     for w in warnings:
         print("warning:", w)
     for e in errors:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,10 @@ from legation.records import Document
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
+
+# The tests use the bundled knowledge base only, never a developer's own imports
+# (the user directory is merged in automatically when it exists); subprocesses inherit this.
+os.environ["LEGATION_KB_DIR"] = str(REPO / "tests" / "data" / "no-user-kb")
 
 
 @pytest.fixture(scope="session")

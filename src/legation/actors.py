@@ -197,6 +197,13 @@ class SentenceActors:
                 continue
             label = f.form if e.kind == "country" else (e.kind if f.form == "name" else f.form)
             kinds.setdefault(label, []).append(f.key)
+        if "place" in kinds:
+            place = self.kb.resolve(kinds["place"][0], self.on)
+            capital = kinds.get("capital", [None])[0]
+            if capital is not None and self.kb.entities[capital].code != place.code:
+                del kinds["capital"]  # Juba before 2011 is a town of Sudan, not South Sudan's capital
+            if "short" in kinds and any(x.key in kinds["short"] for x in self.discourse.mentions):
+                del kinds["place"]  # "Masisi" after "Mokgweetsi Masisi" is the person
         tok = self.doc[h]
         for label in ("person", "institution", "organization", "name", "capital", "self",
                       "adjective", "demonym", "place", "short", "holiday"):

@@ -12,6 +12,7 @@ import click
 from .. import __version__
 from .evaluate import evaluate
 from .extract import extract
+from .kb import kb
 from .store import COMMANDS as STORE_COMMANDS
 
 
@@ -25,5 +26,6 @@ main.add_command(extract)
 for _command in STORE_COMMANDS:
     main.add_command(_command)
 main.add_command(evaluate)
+main.add_command(kb)
 
 __all__ = ["main"]

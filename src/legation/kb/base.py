@@ -1,14 +1,19 @@
 """Loading, merging and querying the knowledge base.
 
-The bundled YAML files (``legation/data/kb``) are read first; each user
-directory given later (``legation kb import`` writes one) is merged over
-them, an entry replacing the bundled entry with the same key. A person's
-sector and office are resolved for a date: the office held that day, or
-ELI (former official) after their last office ended.
+The bundled YAML files (``legation/data/kb``) are read first, then the
+user's own directory (``$LEGATION_KB_DIR``, or ``~/.local/share/legation/kb``;
+``legation kb import`` writes there) when it exists, then each directory
+given explicitly. A later entry replaces an earlier one of the same kind
+that has the same key: for countries the code; for persons the Wikidata id,
+or the name when either entry has no id; for institutions, organisations and
+places the name (case, accents and punctuation ignored). A person's sector
+and office are resolved for a date: the office held that day, or ELI (former
+official) after their last office ended.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from collections import defaultdict
@@ -20,9 +25,20 @@ from typing import Union
 
 from ..datafiles import load_yaml_list, package_data
 from ..errors import DataFileError
-from .schema import Country, Group, Institution, Organization, Person, Role, Title
+from .schema import Country, Group, Institution, Organization, Person, Place, Role, Title
 
-Record = Union[Country, Institution, Organization, Person]
+Record = Union[Country, Institution, Organization, Person, Place]
+USER_DIR_ENV = "LEGATION_KB_DIR"
+
+
+def default_user_dir() -> Path:
+    """Where the user's own knowledge-base files live: ``$LEGATION_KB_DIR``, else
+    ``$XDG_DATA_HOME/legation/kb`` (``~/.local/share/legation/kb``)."""
+    env = os.environ.get(USER_DIR_ENV)
+    if env:
+        return Path(env).expanduser()
+    data = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(data) / "legation" / "kb"
 
 # Which office describes a person best when they hold several on one day.
 POST_PRIORITY = {
@@ -55,7 +71,7 @@ def _slug(s: str) -> str:
 @dataclass(frozen=True, slots=True)
 class KBEntity:
     key: str
-    kind: str  # country | institution | organization | person
+    kind: str  # country | institution | organization | person | place
     name: str
     code: str | None
     sector: str | None
@@ -70,7 +86,7 @@ class SurfaceForm:
 
     text: str
     key: str
-    form: str  # name | adjective | demonym | capital | self | short | holiday
+    form: str  # name | adjective | demonym | capital | self | short | holiday | place
     case_sensitive: bool
 
 
@@ -99,22 +115,36 @@ class KnowledgeBase:
         self._holders: dict[tuple[str, str], list[tuple[str, Role]]] = defaultdict(list)
         self._institutions: dict[tuple[str, str], list[str]] = defaultdict(list)
         self._forms: list[SurfaceForm] = []
+        self._country_names: dict[str, str] | None = None
+        self._places: dict[str, list[str]] = defaultdict(list)
+        self._capitals: dict[str, str] = {}
+        # merging: which directory each entry came from, and what later ones replaced
+        self.dirs: list[Path] = []
+        self.replaced: list[tuple[KBEntity, KBEntity]] = []  # (new, old)
+        self._layer: dict[str, int] = {}
+        self._idents: dict[tuple[str, str], set[str]] = defaultdict(set)
 
     # -- loading ----------------------------------------------------------------
     @classmethod
-    def load(cls, extra: Iterable[Path] = ()) -> "KnowledgeBase":
-        """The bundled knowledge base with each directory in ``extra`` merged over it."""
+    def load(cls, extra: Iterable[Path] = (), *, user: bool = True) -> "KnowledgeBase":
+        """The bundled knowledge base with the user's directory (when ``user`` and it
+        exists, see :func:`default_user_dir`) and each directory in ``extra`` merged over it."""
         kb = cls()
         kb._load_dir(package_data("kb"))
-        for d in extra:
-            d = Path(d)
+        dirs = [Path(d) for d in extra]
+        for d in dirs:
             if not d.is_dir():
                 raise DataFileError(str(d), None, "knowledge-base directory not found")
+        mine = default_user_dir() if user else None
+        if mine is not None and mine.is_dir() and all(mine.resolve() != d.resolve() for d in dirs):
+            dirs.insert(0, mine)
+        for d in dirs:
             kb._load_dir(d)
         kb._index()
         return kb
 
     def _load_dir(self, base: Path) -> None:
+        self.dirs.append(base)
         def files(name: str) -> list[Path]:
             single = base / f"{name}.yaml"
             many = sorted((base / name).glob("*.yaml")) if (base / name).is_dir() else []
@@ -137,13 +167,35 @@ class KnowledgeBase:
                 key = f"person:{p.wikidata}" if p.wikidata else f"person:{_slug(p.name)}"
                 self._put(KBEntity(key, "person", p.name, p.country, p.sector, p.wikidata, p,
                                    f"{path}:{line}"))
+        for path in files("places"):
+            for line, pl in load_yaml_list(path, Place):
+                self._put(KBEntity(f"place:{_slug(pl.name)}", "place", pl.name, pl.country, None,
+                                   pl.wikidata, pl, f"{path}:{line}"))
         for path in files("titles"):
             self.titles.extend(t for _, t in load_yaml_list(path, Title))
         for path in files("groups"):
             self.groups.extend(g for _, g in load_yaml_list(path, Group))
 
     def _put(self, e: KBEntity) -> None:
-        self.entities[e.key] = e  # a later file replaces an earlier entry with the same key
+        """Add an entry; it replaces an entry of an earlier directory with the same key."""
+        layer = len(self.dirs) - 1
+        idents = _identities(e)
+        if layer > 0:
+            old_keys = {e.key} if e.key in self.entities else set()
+            for ident in idents:
+                old_keys |= self._idents.get(ident, set())
+            for k in old_keys:
+                old = self.entities.get(k)
+                if old is None or self._layer.get(k, 0) >= layer or not _same(e, old):
+                    continue
+                self.replaced.append((e, old))
+                del self.entities[k]
+                for ident in _identities(old):
+                    self._idents[ident].discard(k)
+        self.entities[e.key] = e  # within one directory a later entry with the same key wins
+        self._layer[e.key] = layer
+        for ident in idents:
+            self._idents[ident].add(e.key)
 
     def _index(self) -> None:
         forms: list[SurfaceForm] = []
@@ -181,6 +233,10 @@ class KnowledgeBase:
                     add(t, e.key, "short", True)
                 for role in r.roles:
                     self._holders[(role.country, role.post)].append((e.key, role))
+            elif isinstance(r, Place):
+                cs = set(r.case_sensitive)
+                for t in [r.name, *r.aliases, *r.case_sensitive]:
+                    add(t, e.key, "place", t in cs)
         seen: set[tuple[str, str, str]] = set()
         for f in forms:
             k = (f.text, f.key, f.form)
@@ -188,8 +244,12 @@ class KnowledgeBase:
                 continue
             seen.add(k)
             self._forms.append(f)
-            if f.form in ("name", "short", "adjective", "demonym", "capital"):
+            if f.form in ("name", "short", "adjective", "demonym", "capital", "place"):
                 self._by_name[normalize_name(f.text)].append(f.key)
+            if f.form == "place":
+                self._places[normalize_name(f.text)].append(f.key)
+            elif f.form == "capital":
+                self._capitals.setdefault(normalize_name(f.text), f.key)
 
     # -- queries ----------------------------------------------------------------
     def __len__(self) -> int:
@@ -222,6 +282,37 @@ class KnowledgeBase:
         keys = self._by_name.get(normalize_name(name), [])
         return [self.entities[k] for k in dict.fromkeys(keys)]
 
+    def place_country(self, name: str, on: date | None = None) -> str | None:
+        """The state a place name lies in on ``on`` (today's when None): a listed place
+        or a capital; for "Manhattan, New York" the first part that is known."""
+        for part in [p for p in name.split(",") if p.strip()]:
+            n = normalize_name(part)
+            if n.startswith("the "):
+                n = n[4:]
+            for key in self._places.get(n, []):
+                r = self.entities[key].record
+                if isinstance(r, Place):
+                    return r.country_on(on)
+            key = self._capitals.get(n)
+            if key is not None and key in self.entities:
+                return self.entities[key].code
+        return None
+
+    def near_country(self, text: str, min_score: float = 88.0) -> str | None:
+        """The country whose name is within a typo of ``text`` (rapidfuzz ratio), if one is."""
+        from rapidfuzz import fuzz, process
+
+        if self._country_names is None:
+            self._country_names = {}
+            for e in self.entities.values():
+                if e.kind == "country" and isinstance(e.record, Country):
+                    for n in [e.record.name, *e.record.aliases, *e.record.adjectives]:
+                        if len(n) >= 5:
+                            self._country_names[n] = e.key
+        hit = process.extractOne(text, list(self._country_names), scorer=fuzz.ratio,
+                                 score_cutoff=min_score)
+        return self._country_names[hit[0]] if hit else None
+
     def institution(self, country: str, kind: str) -> KBEntity | None:
         keys = self._institutions.get((country, kind))
         return self.entities[keys[0]] if keys else None
@@ -238,6 +329,8 @@ class KnowledgeBase:
         """The entity as it stood on ``on`` (today's office when None)."""
         e = self.entities[key]
         r = e.record
+        if isinstance(r, Place):
+            return Resolved(e.key, e.kind, e.name, r.country_on(on), None, None, e.wikidata)
         if not isinstance(r, Person):
             return Resolved(e.key, e.kind, e.name, e.code, e.sector, None, e.wikidata)
         role = self.role_on(r, on)
@@ -271,3 +364,23 @@ class KnowledgeBase:
             out.update(t.lower() for t in x.titles)
             out.update(w.lower() for w in re.findall(r"[A-Za-z]+", x.office))
         return out
+
+
+def _identities(e: KBEntity) -> list[tuple[str, str]]:
+    """What makes two entries of the knowledge base the same entry (see the module doc)."""
+    if e.kind == "country":
+        return [("country", e.code or "")]
+    out = [(e.kind, "name:" + normalize_name(e.name))]
+    if e.wikidata:
+        out.append((e.kind, "qid:" + e.wikidata))
+    return out
+
+
+def _same(new: KBEntity, old: KBEntity) -> bool:
+    if new.key == old.key:
+        return True
+    if new.kind != old.kind:
+        return False
+    if new.wikidata and old.wikidata:
+        return new.wikidata == old.wikidata  # namesakes with their own ids stay apart
+    return normalize_name(new.name) == normalize_name(old.name)

@@ -176,6 +176,50 @@ class Person(_Entry):
         return None if v is None else _code(v)
 
 
+class FormerCountry(_Entry):
+    """The state a place belonged to until a date: Juba was in Sudan until 2011-07-08."""
+
+    country: str
+    end: date
+
+    _c = field_validator("country")(classmethod(lambda cls, v: _code(v)))
+
+
+class Place(_Entry):
+    """A city, region or area, mapped to the state PLOVER files it under.
+
+    Places give events and groups a country ("attacks in Kirkuk", "diplomats in
+    Manhattan"); they are not actors by themselves. Capitals used for their
+    government ("Pyongyang said") stay in ``countries.yaml``.
+    """
+
+    name: str
+    country: str
+    kind: Literal["city", "district", "region", "province", "state", "island", "area",
+                  "territory", "base", "border", "sea", "other"] = "city"
+    aliases: list[str] = []
+    wikidata: str | None = None
+    parent: str | None = Field(default=None, description="the larger place it lies in")
+    claimed_by: list[str] = Field(default=[], description="other states that claim it")
+    formerly: list[FormerCountry] = Field(default=[], description="earlier states, with the day each ended")
+    case_sensitive: list[str] = []
+
+    _c = field_validator("country")(classmethod(lambda cls, v: _code(v)))
+
+    @field_validator("claimed_by")
+    @classmethod
+    def _claims(cls, v: list[str]) -> list[str]:
+        return [_code(x) for x in v]
+
+    def country_on(self, day: date | None) -> str:
+        """The state the place belonged to on ``day`` (today's when None)."""
+        if day is not None:
+            for f in sorted(self.formerly, key=lambda f: f.end):
+                if day <= f.end:
+                    return f.country
+        return self.country
+
+
 class Title(_Entry):
     """A title or office noun: 'President', 'Foreign Minister', 'envoy'."""
 
