@@ -164,6 +164,9 @@ class SentenceActors:
                 men = self.unknown_person(ent.start, ent.end)
                 if men is not None:
                     self.out.append(men)
+            elif ent.label_ in ("GPE", "NORP") and not any(i in self.by_token for i in range(ent.start, ent.end)) \
+                    and (men := self.near_miss_country(ent.start, ent.end)) is not None:
+                self.out.append(men)
             elif ent.label_ in ("ORG", "NORP") and not any(i in self.by_token for i in range(ent.start, ent.end)):
                 men = self.unknown_org(ent.start, ent.end, uncoded_ok=ent.label_ == "ORG")
                 if men is not None:
@@ -230,6 +233,9 @@ class SentenceActors:
                 return self.mention(m.start, m.end, e.kind, head=h, code=e.code, sector=e.sector,
                                     name=e.name, key=key,
                                     plural=False, location=getattr(r, "located", None))
+            if m.start >= 2 and self.doc[m.start - 1].text == "-" and \
+                    self.doc[m.start - 2].lower_ in ("anti", "pro", "non", "ex", "post", "pre"):
+                return None  # "anti-Syria journalist": about Syria, not of it
             is_mod = tok.dep_ in MODIFIER_DEPS and tok.head.i != h and self.is_unit_head(tok.head.i)
             if label in ("adjective", "demonym") and m.start > 0 and self.doc[m.start - 1].lower_ == "ethnic":
                 # "ethnic Albanians" in Macedonia are not Albania: a people without a country here
@@ -391,6 +397,18 @@ class SentenceActors:
                 code = self.speaker_country(t.i)
         return title, code
 
+    def country_in_phrase(self, tok: Token) -> str | None:
+        """The country named by an adjective or name inside a noun phrase."""
+        for t in tok.subtree:
+            if t.dep_ in ("relcl", "acl"):
+                break
+            mm = self.by_token.get(t.i)
+            if mm is not None and mm.what == "kb":
+                c = self.country_of_match(mm)
+                if c:
+                    return c
+        return None
+
     def country_of_match(self, mm: Match) -> str | None:
         for f in mm.forms:
             e = self.kb.entities.get(f.key)
@@ -400,6 +418,8 @@ class SentenceActors:
                 return e.code
             if e.kind in ("institution", "organization") and f.form == "name":
                 return e.code
+            if e.kind == "person" and f.form in ("name", "short"):
+                return self.kb.resolve(f.key, self.on).code  # "President Bouteflika's government"
             if e.kind == "place" and f.form == "place":
                 return self.kb.resolve(f.key, self.on).code
             if f.form == "self":
@@ -494,6 +514,17 @@ class SentenceActors:
                             office=written or (prior.office if prior else None),
                             key=prior.key if prior else None)
 
+    def near_miss_country(self, s: int, e: int) -> Mention | None:
+        """A misspelt country name ('Isreal', 'Ethopia', 'Afganistan'): one edit away."""
+        text = self.doc[s:e].text
+        if len(text) < 5 or not text[0].isupper():
+            return None
+        key = self.kb.near_country(text)
+        if key is None:
+            return None
+        ent = self.kb.entities[key]
+        return self.mention(s, e, "country", code=ent.code, sector="GOV", name=ent.name, key=key)
+
     def unknown_org(self, s: int, e: int, uncoded_ok: bool = True) -> Mention | None:
         """An organisation the knowledge base lacks: its country from a name inside it."""
         code = None
@@ -528,6 +559,8 @@ class SentenceActors:
             for pobj in (c for c in child.children if c.dep_ == "pobj"):
                 mm = self.by_token.get(pobj.i)
                 c2 = self.country_of_match(mm) if mm is not None and mm.what == "kb" else None
+                if c2 is None and child.lower_ in ("of", "from"):
+                    c2 = self.country_in_phrase(pobj)  # "doctors from two American aid groups"
                 if child.lower_ in ("of", "from") and c2:
                     code = code or c2
                     if mm is not None:

@@ -43,11 +43,10 @@ def light_verb(noun: Token) -> Token | None:
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in PARTITIVES:
         noun = noun.head.head  # "held a new round of negotiations"
     h = noun.head
-    if noun.dep_ in ("dobj", "nsubjpass", "attr", "pobj") and h.pos_ in ("VERB", "AUX"):
-        if noun.dep_ == "pobj":
-            h = h.head
-            if h.pos_ not in ("VERB", "AUX"):
-                return None
+    if noun.dep_ == "pobj":  # "converging for a rally", "remained on alert"
+        h = h.head
+        return h if h.pos_ in ("VERB", "AUX") else None
+    if noun.dep_ in ("dobj", "nsubjpass", "attr") and h.pos_ in ("VERB", "AUX"):
         return h
     return None
 
@@ -109,8 +108,10 @@ def slot_tokens(tok: Token, slot: str) -> list[Token]:
         if is_passive(tok):
             return children(tok, "nsubjpass")
         objs = children(tok, "dobj")
-        if not objs and any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children):
-            objs = prep_objects(tok, "to")  # "kidnapped up to 16 advisers"
+        if not objs:
+            for prt in tok.children:  # "kidnapped up to 16 advisers"
+                if prt.dep_ in ("prt", "advmod") and prt.lower_ == "up":
+                    objs = prep_objects(tok, "to") + prep_objects(prt, "to")
         return objs
     if slot == "iobj":
         return children(tok, "iobj")
@@ -125,6 +126,10 @@ def slot_tokens(tok: Token, slot: str) -> list[Token]:
     if not objs:  # on the object: "imposed sanctions on Iran"
         for o in children(tok, "dobj"):
             objs += prep_objects(o, slot)
+    if not objs:  # on a conjoined verb: "donated and delivered goods to the school"
+        for c in tok.conjuncts:
+            if c.pos_ in ("VERB", "AUX") and c.i > tok.i:
+                objs += prep_objects(c, slot)
     if not objs:  # a misparse that left the preposition without its object
         for prep in tok.children:
             if prep.dep_ == "prep" and prep.lower_ == slot and not any(
@@ -163,8 +168,8 @@ def clause_parties(clause: Token, index: MentionIndex, exclude: list[Mention]) -
     for t in clause.subtree:
         if t.i == clause.i or t.dep_ in ("nsubj", "nsubjpass", "poss"):
             continue
-        if any((a.dep_ == "relcl" or a.dep_ == "acl" and a.tag_ == "VBN") for a in t.ancestors
-               if a.i != clause.i and clause.i in {x.i for x in a.ancestors}):
+        if any((a.dep_ == "relcl" or a.dep_ == "acl" and a.tag_ == "VBN" and a.i > a.head.i)
+               for a in t.ancestors if a.i != clause.i and clause.i in {x.i for x in a.ancestors}):
             continue  # "peace deals reached with Israel": not a party to this event
         m = index.at(t)
         if m is not None and m.has_actor() and keep([m]):

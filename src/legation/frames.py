@@ -37,6 +37,7 @@ from .records import DateInfo
 from .syntax import children, depth, is_passive, lemma_forms, particle
 
 OBLIGATION_AUX = {"must", "should"}
+ASPECTUAL = {"resume", "continue", "begin", "start", "restart", "renew", "step", "escalate", "launch"}
 # PLOVER manual: these types require a recipient
 REQUIRES_RECIPIENT = {"COOPERATE", "AID", "SANCTION"}
 UNCODED_KINDS = {"group", "description", "organization"}
@@ -121,17 +122,41 @@ class FrameExtractor:
                     continue
                 if not _governed_by(doc[f.anchor], set(host.trigger) | {host.anchor}):
                     continue
-                if f.actors and host.actors and not any(
-                        a.resolved[0].code == b.resolved[0].code for a in f.actors for b in host.actors):
-                    continue
                 if not host.recipients:
-                    host.recipients = [r for r in f.recipients if r not in host.actors]
+                    host.recipients = [r for r in f.recipients if not _same_party(r, host.actors)]
                 host.trigger = sorted(set(host.trigger) | set(f.trigger))
                 dropped.add(id(f))
-        return [f for f in frames if id(f) not in dropped]
+        kept = [f for f in frames if id(f) not in dropped]
+        self.share_victims(kept)
+        out = []
+        for f in kept:  # uncoded parties take the other side's country, or the frame goes
+            if not any(a.has_actor() for a in f.actors):
+                f.actors, f.recipients = self.default_domestic(f.actors, f.recipients, None)
+            f.actors = [a for a in f.actors if a.has_actor()]
+            if f.actors:
+                out.append(f)
+        return out
+
+    @staticmethod
+    def share_victims(frames: list[Frame]) -> None:
+        """'opened fire on the crowd, killing one person and arresting 12': participles that
+        continue an event share its recipients when they name none of their own."""
+        for f in frames:
+            if f.recipients:
+                continue
+            tok = f.sentence.doc[f.anchor]
+            cur = tok
+            for _ in range(3):
+                if cur.dep_ not in ("advcl", "conj") or cur.tag_ not in ("VBG", "VBN", "VBD"):
+                    break
+                cur = cur.head
+                host = next((h for h in frames if h is not f and cur.i in h.trigger and h.recipients), None)
+                if host is not None:
+                    f.recipients = list(host.recipients)
+                    break
 
     # -- lexicon matching --------------------------------------------------------------
-    def match(self, tok: Token) -> Trigger | None:
+    def match(self, tok: Token, governed: bool = False) -> Trigger | None:
         pos = tok.pos_
         if pos == "PROPN" and tok.tag_ in ("NN", "NNS"):
             pos = "NOUN"
@@ -140,15 +165,16 @@ class FrameExtractor:
             cands = self.lex.triggers_for(tok.lower_, pos)
         best: tuple[int, Trigger] | None = None
         for e in cands:
-            score = self.fits(tok, e)
+            score = self.fits(tok, e, governed)
             if score is None:
                 continue
             if best is None or score > best[0]:
                 best = (score, e)
         return best[1] if best else None
 
-    def fits(self, tok: Token, e: Trigger) -> int | None:
-        """None if the entry does not fit the token; else how specifically it fits."""
+    def fits(self, tok: Token, e: Trigger, governed: bool = False) -> int | None:
+        """None if the entry does not fit the token; else how specifically it fits.
+        A noun governed by a control verb needs no light verb of its own."""
         if e.particle and particle(tok) != e.particle.lower():
             if not any(c.dep_ == "prep" and c.lower_ == e.particle.lower() for c in tok.children):
                 return None
@@ -168,7 +194,7 @@ class FrameExtractor:
             if not any(c.lower_ in wanted or c.lemma_.lower() in wanted
                        for c in tok.children if c.dep_ in ("amod", "compound", "nmod")):
                 return None
-        if e.pos == "NOUN" and e.light and light_verb(tok) is None:
+        if e.pos == "NOUN" and e.light and not governed and not self.licensed(tok, e):
             if not own_actor_tokens(tok, self.noun_actor_slots(e)):
                 return None
         if e.pos == "ADJ" and not children(tok, "xcomp"):
@@ -176,10 +202,23 @@ class FrameExtractor:
         return score
 
     @staticmethod
+    def licensed(tok: Token, e: Trigger) -> bool:
+        """Does a verb make this noun an event? 'held talks', 'converging for a rally'; a
+        verb over a prepositional phrase ('imposed sanctions for its support') must be one
+        the entry lists, not any light verb."""
+        light = light_verb(tok)
+        if light is None:
+            return False
+        forms = lemma_forms(light)
+        if forms & set(e.light):
+            return True
+        return tok.dep_ != "pobj" and bool(forms & GENERIC_LIGHT_VERBS)
+
+    @staticmethod
     def reference_only(tok: Token, e: Trigger) -> bool:
         """A noun event inside a phrase ('for its support of ...', 'in protest of X's refusal')
         names an event the sentence does not report; a control verb may still govern it."""
-        return (e.pos == "NOUN" and tok.dep_ == "pobj" and light_verb(tok) is None
+        return (e.pos == "NOUN" and tok.dep_ == "pobj" and not FrameExtractor.licensed(tok, e)
                 and tok.head.lower_ not in ("to",))
 
     @staticmethod
@@ -244,12 +283,9 @@ class FrameExtractor:
                         trigger += inner.trigger
         if etype is None or cameo is None:
             return None
-        light = light_verb(tok) if entry.pos == "NOUN" else None
-        if light is not None and (not entry.light or lemma_forms(light) & set(entry.light)
-                                  or lemma_forms(light) & GENERIC_LIGHT_VERBS):
+        light = light_verb(tok) if entry.pos == "NOUN" and self.licensed(tok, entry) else None
+        if light is not None:
             trigger.append(light.i)
-        else:
-            light = None
         actors = self.actors(tok, entry, index, light)
         if not actors and inner is not None and entry.role != "request":
             actors = inner.actors  # subject control: "agreed to ..." shares its subject
@@ -257,10 +293,16 @@ class FrameExtractor:
         if etype in DOMESTIC_TYPES:
             place = place_of(tok, index)
             actors, recipients = self.default_domestic(actors, recipients, place)
-        actors = [a for a in actors if a.has_actor()]
-        recipients = [r for r in recipients if r.has_actor() and r not in actors]
+        recipients = [r for r in recipients if r.has_actor() and not _same_party(r, actors)]
+        if actors and not any(a.has_actor() for a in actors) and etype in DOMESTIC_TYPES:
+            # an uncoded actor ("fundamentalists continued their hunger strike") may still be
+            # coded by a purpose clause folded in later (see absorb); keep it until then
+            uncoded = [a for a in actors if a.resolved[0].kind in UNCODED_KINDS | {"person"}]
+        else:
+            uncoded = []
+        actors = [a for a in actors if a.has_actor()] or uncoded
         if actors and not recipients and (
-                entry.reciprocal and entry.role is None and len({a.resolved[0].code for a in actors}) < 2
+                entry.reciprocal and entry.role is None and len({a.resolved[0].code or a.text for a in actors}) < 2
                 and len(actors) < 2 or etype in REQUIRES_RECIPIENT and len(actors) < 2):
             return None  # "the cabinet met": no second party; aid with no one aided
         if not actors:
@@ -280,12 +322,21 @@ class FrameExtractor:
     def inner_frame(self, sent: Sentence, inner_tok: Token, index: MentionIndex,
                     comm_at: dict[int, CommFrame], consumed: set[int]) -> Frame | None:
         """The event a control verb governs: the verb itself, or a noun it makes an event
-        ('agreed to undertake joint exercises', 'threatened to deliver devastating blows')."""
-        entry = self.match(inner_tok)
+        ('agreed to undertake joint exercises', 'preparing a major offensive'), through
+        aspectual verbs ('prepared to resume shelling')."""
+        entry = self.match(inner_tok, governed=True)
         if entry is not None:
             return self.build(sent, inner_tok, entry, index, comm_at, consumed)
+        if inner_tok.lemma_.lower() in ASPECTUAL:
+            for c in inner_tok.children:
+                if c.dep_ in ("xcomp", "dobj") and c.i not in comm_at:
+                    found = self.inner_frame(sent, c, index, comm_at, consumed)
+                    if found is not None:
+                        consumed.add(c.i)
+                        found.trigger = sorted(set(found.trigger) | {inner_tok.i})
+                        return found
         for obj in children(inner_tok, "dobj"):
-            e2 = self.match(obj)
+            e2 = self.match(obj, governed=True)
             if e2 is not None and e2.pos == "NOUN":
                 consumed.add(obj.i)
                 return self.build(sent, obj, e2, index, comm_at, consumed) or _bare(
@@ -414,7 +465,13 @@ class FrameExtractor:
             if out:
                 return out
         if inner_tok is None:
-            return purpose_parties(tok, index, actors) if entry.type in ("ASSAULT", "COERCE") else out
+            if entry.type in ("ASSAULT", "COERCE"):
+                return purpose_parties(tok, index, actors)
+            if entry.pos == "NOUN":  # "their demands for freedom from the government"
+                q = index.qualifier(tok, 2)
+                if q is not None and not _same_party(q, actors):
+                    return [q]
+            return out
         if entry.role == "request":
             # "demanded that the US cancel the sale": the clause's subject is asked;
             # "demanded the withdrawal of Serbian forces": who is to act is asked
@@ -464,11 +521,24 @@ class FrameExtractor:
                        sector="UAF")
 
 
+def _same_party(m: Mention, others: list[Mention]) -> bool:
+    """Is ``m`` one of ``others``, directly or through a pronoun ('its labour market')?"""
+    r = m.resolved[0]
+    for o in others:
+        ro = o.resolved[0]
+        if m is o or r is ro or (r.key and r.key == ro.key):
+            return True
+        if m.kind == "pronoun" and r.code and r.code == ro.code:
+            return True
+    return False
+
+
 def _governed_by(tok: Token, heads: set[int]) -> bool:
     """Is ``tok`` in a purpose, participle or prepositional clause of one of ``heads``?"""
     cur = tok
     for _ in range(4):
-        if cur.head.i == cur.i or cur.dep_ in ("ccomp", "conj", "parataxis", "relcl"):
+        purpose = cur.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
+        if cur.head.i == cur.i or cur.dep_ in ("ccomp", "conj", "parataxis", "relcl") and not purpose:
             return False
         cur = cur.head
         if cur.i in heads:

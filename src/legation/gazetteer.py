@@ -9,6 +9,7 @@ as spaces) so that "Kim Jong-un" and "Kim Jong Un" both match.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -34,8 +35,16 @@ class Match:
     group: Group | None = None
 
 
+_ARTICLE = re.compile(r"\b(?:al|el|Al|El|ul|Ul)[- ](?=[A-Z])")
+
+
 def _variants(text: str) -> set[str]:
     out = {text, strip_accents(text)}
+    for t in list(out):
+        # Arabic names: "Omar al-Bashir" is also written "Omar El Bashir", "Omar Bashir"
+        if _ARTICLE.search(t):
+            for repl in ("al-", "el-", "Al-", "El-", "al ", "El ", ""):
+                out.add(_ARTICLE.sub(repl, t))
     for t in list(out):
         if "-" in t:
             out.add(t.replace("-", " "))

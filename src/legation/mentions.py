@@ -152,7 +152,12 @@ class MentionIndex:
                 m = self.at(c)
                 if m is not None and (m.has_actor() or m.kind in ("group", "organization")):
                     return m
-        pobjs = prep_objects(t, "of", "from", "in", "by", "for")
+                if c.dep_ == "amod" and c.tag_ == "VBN":  # "the US-led war", "a Saudi-backed plan"
+                    for g in c.children:
+                        m = self.at(g) if g.dep_ in ("npadvmod", "compound", "nmod", "amod") else None
+                        if m is not None and m.has_actor():
+                            return m
+        pobjs = prep_objects(t, "of", "from", "in", "by", "for", "against", "over")
         for c in t.children:  # "staged by students": the agent of a participle on the noun
             if c.dep_ == "acl":
                 pobjs += prep_objects(c, "by")
