@@ -164,7 +164,7 @@ class SentenceActors:
                 men = self.unknown_person(ent.start, ent.end)
                 if men is not None:
                     self.out.append(men)
-            elif ent.label_ in ("GPE", "NORP") and not any(i in self.by_token for i in range(ent.start, ent.end)) \
+            elif ent.label_ in ("GPE", "NORP", "ORG") and not any(i in self.by_token for i in range(ent.start, ent.end)) \
                     and (men := self.near_miss_country(ent.start, ent.end)) is not None:
                 self.out.append(men)
             elif ent.label_ in ("ORG", "NORP") and not any(i in self.by_token for i in range(ent.start, ent.end)):
@@ -172,6 +172,13 @@ class SentenceActors:
                 if men is not None:
                     self.out.append(men)
         self.out.extend(self.appositive_names())
+        covered = {i for m in self.out for i in range(m.start, m.end)}
+        for tok in doc:  # a misspelt country the model did not tag: "Ethopia has agreed"
+            if tok.pos_ == "PROPN" and tok.i not in covered and not tok.ent_type_ and \
+                    tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj"):
+                men = self.near_miss_country(tok.i, tok.i + 1)
+                if men is not None:
+                    self.out.append(men)
         self.out.extend(self.national_days())
         # 3. pronouns, descriptions, sources
         taken = {i for m in self.out for i in range(m.start, m.end)}
@@ -284,6 +291,20 @@ class SentenceActors:
         taken = {i for m in self.out for i in range(m.start, m.end)}
         hosts = {m.head for m in self.out if m.kind in ("title", "group")}
         for tok in self.doc:
+            # "Kenzo Oshima, the United Nations Emergency Relief Coordinator": a name before
+            # its description
+            if tok.pos_ == "PROPN" and tok.i not in taken and any(
+                    c.dep_ == "appos" and self.country_in_phrase(c) for c in tok.children):
+                s = min([tok.i] + [c.i for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"])
+                if not any(i in taken for i in range(s, tok.i + 1)):
+                    m = self.unknown_person(s, tok.i + 1)
+                    if m is not None:
+                        c2 = next(self.country_in_phrase(c) for c in tok.children
+                                  if c.dep_ == "appos" and self.country_in_phrase(c))
+                        m.code = m.code or c2
+                        out.append(m)
+                        taken.update(range(s, tok.i + 1))
+                continue
             if tok.dep_ != "appos" or tok.head.i not in hosts or tok.i in taken or tok.pos_ != "PROPN":
                 continue
             s = min([tok.i] + [c.i for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"])

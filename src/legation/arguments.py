@@ -222,4 +222,12 @@ def place_of(tok: Token, index: MentionIndex) -> Mention | None:
                 m = index.at(t)
                 if m is not None and m.code and m.kind in ("country", "place", "description"):
                     return m
+    # deeper: "parties to the conflict in Iraq"
+    for t in tok.subtree:
+        if t.dep_ == "pobj" and t.head.lower_ in ("in", "inside", "throughout") and not any(
+                a.dep_ in ("relcl", "ccomp", "advcl") for a in t.ancestors if a.i != tok.i
+                and tok.i in {x.i for x in a.ancestors}):
+            m = index.at(t)
+            if m is not None and m.code and m.kind in ("country", "place"):
+                return m
     return None

@@ -179,6 +179,8 @@ class FrameExtractor:
             if not any(c.dep_ == "prep" and c.lower_ == e.particle.lower() for c in tok.children):
                 return None
         if e.prep and not any(c.dep_ in ("prep", "prt", "agent") and c.lower_ == e.prep.lower()
+                              or c.dep_ in ("advcl", "ccomp") and any(  # "pushing for the US (to) support"
+                                  m.dep_ == "mark" and m.lower_ == e.prep.lower() for m in c.children)
                               for c in tok.children):
             return None
         score = e.specificity()
@@ -382,9 +384,17 @@ class FrameExtractor:
 
     def governed(self, tok: Token, entry: Trigger) -> Token | None:
         """The event a control word governs: its infinitive, clause, gerund or object noun."""
+        clauses = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")]
+        if clauses:
+            # "agreed to re-open": a split hyphenated verb; the part with dependents is the verb
+            return max(clauses, key=lambda c: (sum(1 for g in c.children if g.dep_ != "punct"), c.i))
         for c in tok.children:
-            if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
+            if c.dep_ == "advcl" and entry.prep and any(
+                    m.dep_ == "mark" and m.lower_ == entry.prep for m in c.children):
                 return c
+            if c.dep_ == "advcl" and entry.role == "request" and any(
+                    a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                return c  # "demanded the parties to allow ...", parsed as a purpose clause
         for c in tok.children:  # "calls for the release of", "refusal to accept"
             if c.dep_ == "acl" and c.pos_ == "VERB":
                 return c
@@ -456,11 +466,20 @@ class FrameExtractor:
             return list(comm.effective_authors)
         out: list[Mention] = []
         hosts = [tok] + ([light] if light is not None else [])
+        if entry.role == "request" and inner_tok is not None:
+            # "demanded that the US cancel the sale": the clause's subject is asked;
+            # "demanded the withdrawal of Serbian forces": who is to act is asked
+            asked = [m for s in children(inner_tok, "nsubj")
+                     for m in index.for_token(s, keep_uncoded=True) if not _same_party(m, actors)]
+            if not asked and inner is not None:
+                asked = [m for m in inner.actors if not _same_party(m, actors)]
+            if asked:
+                return asked
         for slot in entry.recipient:
             for host in hosts:
                 for t in slot_tokens(host, slot):
                     for m in index.for_token(t, keep_uncoded=True):
-                        if m not in out and m not in actors:
+                        if m not in out and not _same_party(m, actors):
                             out.append(m)
             if out:
                 return out
@@ -472,15 +491,6 @@ class FrameExtractor:
                 if q is not None and not _same_party(q, actors):
                     return [q]
             return out
-        if entry.role == "request":
-            # "demanded that the US cancel the sale": the clause's subject is asked;
-            # "demanded the withdrawal of Serbian forces": who is to act is asked
-            for s in children(inner_tok, "nsubj"):
-                out += [m for m in index.for_token(s, keep_uncoded=True) if m not in actors]
-            if not out and inner is not None:
-                out = [m for m in inner.actors if m not in actors]
-            if out:
-                return out
         if inner is not None and inner.recipients:
             return list(inner.recipients)
         return clause_parties(inner_tok, index, actors)
