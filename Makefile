@@ -19,7 +19,12 @@ install: $(STAMP)
 example: $(STAMP)
 	$(BIN)/legation extract examples/article.txt --published 2025-03-05 --format table
 
+# The store tests run on SQLite and on PostgreSQL: unless LEGATION_TEST_POSTGRES_URL names a
+# server, a throwaway one is started for the run (scripts/ensure-postgres.sh) and stopped after.
 test: $(STAMP)
+	@if [ -n "$$LEGATION_TEST_POSTGRES_URL" ]; then exec $(BIN)/python -m pytest -q; fi; \
+	pg=$$(scripts/ensure-postgres.sh start) || { echo "make: no PostgreSQL server: its store tests skip (fail under CI)" >&2; pg=:; }; \
+	eval "$$pg"; trap 'scripts/ensure-postgres.sh stop "$$LEGATION_PG_DIR"' EXIT; \
 	$(BIN)/python -m pytest -q
 
 clean:

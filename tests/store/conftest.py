@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -42,22 +42,37 @@ def postgres_base() -> str:
 
 
 @pytest.fixture(params=BACKENDS)
-def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """A new, empty store on each backend."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'store.db'}"
-        return
-    base = make_url(resolve_url(postgres_base()))
-    name = f"legation_t_{uuid.uuid4().hex[:16]}"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    try:
+def new_store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Callable[[], str]]:
+    """Makes URLs of new, empty stores on one backend; they are dropped after the test."""
+    made: list[str] = []
+    admin = None
+    if request.param == "postgresql":
+        base = make_url(resolve_url(postgres_base()))
+        admin = create_engine(base, isolation_level="AUTOCOMMIT")
+
+    def new() -> str:
+        if admin is None:
+            return f"sqlite:///{tmp_path / f'store-{uuid.uuid4().hex[:8]}.db'}"
+        name = f"legation_t_{uuid.uuid4().hex[:16]}"
         with admin.connect() as conn:
             conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
-        yield base.set(database=name).render_as_string(hide_password=False)
-        with admin.connect() as conn:
-            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        made.append(name)
+        return admin.url.set(database=name).render_as_string(hide_password=False)
+
+    try:
+        yield new
     finally:
-        admin.dispose()
+        if admin is not None:
+            with admin.connect() as conn:
+                for name in made:
+                    conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            admin.dispose()
+
+
+@pytest.fixture
+def store_url(new_store_url: Callable[[], str]) -> str:
+    """A new, empty store on each backend."""
+    return new_store_url()
 
 
 @pytest.fixture

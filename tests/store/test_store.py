@@ -121,6 +121,18 @@ def test_store_correction_found_by_url(three: Store, extractor: Extractor) -> No
     assert {r["article_id"] for r in refusal["reports"]} == {"seed", "trump-letter-v2"}
 
 
+def test_store_new_version_by_id_and_url_replaces_both(three: Store, extractor: Extractor) -> None:
+    seed, kcna, followup = seed_documents()
+    # claims the id of one stored article and the URL of another: both are earlier versions
+    both = replace(followup, url=kcna.url, text=followup.text + "\nUpdated with the embassy's response.")
+    assert three.ingest([both], extractor).corrected == [followup.id]
+    with three.db.read() as conn:
+        rows = {r.id: (r.url, r.version) for r in conn.execute(select(t.articles))}
+    assert rows == {"seed": (seed.url, 1), followup.id: (kcna.url, 2)}
+    [message] = find(three.query(), "SUPPORT", "Kim Jong Un", "Vladimir Putin")
+    assert message["mention_count"] == 1
+
+
 def test_store_removing_an_article_undoes_its_merges(store: Store, extractor: Extractor) -> None:
     seed, kcna, followup = seed_documents()
     store.ingest([seed, kcna], extractor)

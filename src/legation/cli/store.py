@@ -66,10 +66,13 @@ def output(path: str | None) -> Iterator[IO[str]]:
               help="Directory of your own knowledge-base files, merged over the bundled ones.")
 @click.option("--lexicon", "lexicon_dirs", multiple=True, type=click.Path(file_okay=False, exists=True),
               help="Directory of your own lexicon files, added to the bundled ones.")
+@click.option("-w", "--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Extraction processes (the store is written by this one).")
 @click.option("-v", "--verbose", is_flag=True, help="Report every document as it is stored.")
 @click.option("-q", "--quiet", is_flag=True, help="Report nothing but errors.")
 def ingest(inputs: tuple[str, ...], db: str, published: date | None, model: str,
-           kb_dirs: tuple[str, ...], lexicon_dirs: tuple[str, ...], verbose: bool, quiet: bool) -> None:
+           kb_dirs: tuple[str, ...], lexicon_dirs: tuple[str, ...], workers: int, verbose: bool,
+           quiet: bool) -> None:
     """Extract events from INPUTS and store articles, mentions and canonical events.
 
     An article already stored (same id, URL or text) is left as it is; a
@@ -77,7 +80,8 @@ def ingest(inputs: tuple[str, ...], db: str, published: date | None, model: str,
     article is committed on its own: an interrupted ingest can be run again.
     Exits 1 when some inputs were skipped (each is reported), 2 on an error.
     """
-    from ..extract import Extractor
+    from ..batch import BatchExtractor, ExtractorSpec
+    from ..kb import KnowledgeBase
     from ..reader import Reader
 
     def progress(item: Document | Skipped, outcome: str | None) -> None:
@@ -87,13 +91,18 @@ def ingest(inputs: tuple[str, ...], db: str, published: date | None, model: str,
         elif verbose:
             click.echo(f"legation: {outcome} {item.id}", err=True)
 
+    spec = ExtractorSpec(model, kb_dirs=kb_dirs, lexicon_dirs=lexicon_dirs)
+    items = Reader(published).read(inputs)
     with opened(db) as store:
         try:
-            extractor = Extractor(model, kb_dirs=[Path(d) for d in kb_dirs],
-                                  lexicon_dirs=[Path(d) for d in lexicon_dirs])
+            if workers == 1:
+                report = store.ingest(items, spec(), progress)
+            else:  # extraction in worker processes; actor kinds from the same knowledge base here
+                kb = KnowledgeBase.load([Path(d) for d in kb_dirs])
+                with BatchExtractor(spec, workers=workers) as batch:
+                    report = store.ingest(items, batch, progress, kb)
         except LegationError as e:
             fail(str(e))
-        report = store.ingest(Reader(published).read(inputs), extractor, progress)
         if not quiet:
             c = store.counts()
             click.echo(f"legation: {report.documents} document(s): {len(report.added)} added, "

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, Protocol
 
-from sqlalchemy import Connection, delete, insert, select
+from sqlalchemy import Connection, delete, insert, or_, select
 
-from ..extract import Extractor
+from ..extract import Result
+from ..kb import KnowledgeBase
 from ..records import Document, EventRecord, Skipped
 from . import schema as t
 from .engine import Database
@@ -27,6 +28,12 @@ from .candidates import component
 from .update import recluster
 
 Outcome = Literal["added", "corrected", "unchanged"]
+
+
+class Runner(Protocol):
+    """What extracts: an :class:`~legation.extract.Extractor`, or a ``batch.BatchExtractor``."""
+
+    def run(self, items: Iterable[Document | Skipped]) -> Iterator[Result]: ...
 
 
 @dataclass(slots=True)
@@ -48,12 +55,21 @@ class IngestReport:
 
 
 class Ingestor:
-    """Extracts documents with ``extractor`` and writes them to ``db``."""
+    """Extracts documents with ``extractor`` and writes them to ``db``.
 
-    def __init__(self, db: Database, extractor: Extractor) -> None:
+    ``kb`` is the knowledge base the extractor resolves actors with (by
+    default the extractor's own; give it when extraction runs in worker
+    processes).
+    """
+
+    def __init__(self, db: Database, extractor: Runner, kb: KnowledgeBase | None = None) -> None:
         self.db = db
         self.extractor = extractor
-        self.kinds = Kinds(extractor.kb)
+        if kb is None:
+            kb = getattr(extractor, "kb", None)
+            if kb is None:
+                raise TypeError("give the knowledge base of an extractor that runs elsewhere")
+        self.kinds = Kinds(kb)
 
     def ingest(self, items: Iterable[Document | Skipped],
                progress: Callable[[Document | Skipped, Outcome | None], None] | None = None
@@ -101,15 +117,11 @@ def write_article(conn: Connection, doc: Document, events: Sequence[EventRecord]
     a = t.articles.c
     if conn.execute(select(a.id).where(a.text_hash == text_hash(doc.text))).first() is not None:
         return "unchanged"
-    old = conn.execute(select(a.id, a.version).where(a.id == doc.id)).first()
-    if old is None and doc.url:
-        old = conn.execute(select(a.id, a.version).where(a.url == doc.url)).first()
-    scope: dict[str, StoredMention] = {}
-    touched: set[int] = set()
-    version = 1
-    if old is not None:
-        scope, touched = _take_out(conn, old.id)
-        version = old.version + 1
+    # earlier versions: the article with this id, and the one at this URL (the same, or another)
+    same = or_(a.id == doc.id, a.url == doc.url) if doc.url else a.id == doc.id
+    old = conn.execute(select(a.id, a.version).where(same).order_by(a.id)).all()
+    scope, touched = _take_out(conn, [o.id for o in old])
+    version = 1 + max((o.version for o in old), default=0)
     conn.execute(insert(t.articles).values(**article_row(doc, version)))
     rows = sentence_rows(doc, events)
     if rows:
@@ -122,29 +134,31 @@ def write_article(conn: Connection, doc: Document, events: Sequence[EventRecord]
     new = load_mentions(conn, t.mentions.c.article_id == doc.id)
     scope.update(component(conn, new))
     recluster(conn, scope, touched)
-    return "added" if old is None else "corrected"
+    return "corrected" if old else "added"
 
 
 def remove_article(conn: Connection, article_id: str) -> bool:
     """Remove an article and its mentions; the events it supported are merged again without it."""
     if conn.execute(select(t.articles.c.id).where(t.articles.c.id == article_id)).first() is None:
         return False
-    scope, touched = _take_out(conn, article_id)
+    scope, touched = _take_out(conn, [article_id])
     recluster(conn, scope, touched)
     return True
 
 
-def _take_out(conn: Connection, article_id: str) -> tuple[dict[str, StoredMention], set[int]]:
-    """Delete an article; return the rest of its mentions' components and the events they were in."""
-    old = load_mentions(conn, t.mentions.c.article_id == article_id)
+def _take_out(conn: Connection, article_ids: list[str]) -> tuple[dict[str, StoredMention], set[int]]:
+    """Delete articles; return what is left of their mentions' components, and their events."""
+    if not article_ids:
+        return {}, set()
+    m = t.mentions.c
+    old = load_mentions(conn, m.article_id.in_(article_ids))
     comp = component(conn, old)
-    q = select(t.mentions.c.event_id).where(t.mentions.c.article_id == article_id,
-                                            t.mentions.c.event_id.is_not(None))
+    q = select(m.event_id).where(m.article_id.in_(article_ids), m.event_id.is_not(None))
     touched = set(conn.execute(q).scalars())
-    gone = {m.id for m in old}
+    gone = {x.id for x in old}
     for chunk in chunks(sorted(gone)):
         conn.execute(delete(t.parties).where(t.parties.c.mention_id.in_(chunk)))
-    conn.execute(delete(t.mentions).where(t.mentions.c.article_id == article_id))
-    conn.execute(delete(t.sentences).where(t.sentences.c.article_id == article_id))
-    conn.execute(delete(t.articles).where(t.articles.c.id == article_id))
+    conn.execute(delete(t.mentions).where(m.article_id.in_(article_ids)))
+    conn.execute(delete(t.sentences).where(t.sentences.c.article_id.in_(article_ids)))
+    conn.execute(delete(t.articles).where(t.articles.c.id.in_(article_ids)))
     return {k: v for k, v in comp.items() if k not in gone}, touched

@@ -15,8 +15,8 @@ from .queries import Explanation, Filters, TimelineRow
 from .threads import Step
 
 if TYPE_CHECKING:
-    from ..extract import Extractor
-    from .ingest import IngestReport, Outcome
+    from ..kb import KnowledgeBase
+    from .ingest import IngestReport, Outcome, Runner
 
 
 class Store:
@@ -50,13 +50,17 @@ class Store:
         self.close()
 
     # -- writing --------------------------------------------------------------------------
-    def ingest(self, items: Iterable[Document | Skipped], extractor: "Extractor",
-               progress: "Callable[[Document | Skipped, Outcome | None], None] | None" = None
-               ) -> "IngestReport":
-        """Extract and store documents, one transaction each (see :mod:`legation.store.ingest`)."""
+    def ingest(self, items: Iterable[Document | Skipped], extractor: "Runner",
+               progress: "Callable[[Document | Skipped, Outcome | None], None] | None" = None,
+               kb: "KnowledgeBase | None" = None) -> "IngestReport":
+        """Extract and store documents, one transaction each (see :mod:`legation.store.ingest`).
+
+        ``extractor`` is an Extractor or a BatchExtractor; with the latter give
+        ``kb``, the knowledge base its workers load.
+        """
         from .ingest import Ingestor  # needs the extraction pipeline; queries do not
 
-        return Ingestor(self.db, extractor).ingest(items, progress)
+        return Ingestor(self.db, extractor, kb).ingest(items, progress)
 
     def remove(self, article_ids: Iterable[str]) -> tuple[list[str], list[str]]:
         """Remove articles and merge their events again without them: (removed, not found)."""
