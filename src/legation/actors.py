@@ -44,6 +44,8 @@ DESCRIPTION_NOUNS = {
                                  "counterpart", "head", "party")},
 }
 NUMBER_WORDS = {"two": 2, "both": 2, "three": 3}
+NGO_WORDS = {"forum", "foundation", "association", "society", "watch", "institute", "network",
+             "trust", "federation", "coalition", "campaign", "initiative", "centre", "center"}
 # "the two countries" points back to countries, "the two leaders" to people
 PLURAL_REFERENTS = {
     "country": "country", "nation": "country", "side": "country", "state": "country",
@@ -84,6 +86,9 @@ class ActorFinder:
         ctx.mentions = ctx.build()
         for m in ctx.mentions:
             discourse.add(m)
+        if doc.has_annotation("DEP"):
+            discourse.note_subjects([m for m in ctx.mentions if not m.modifier
+                                     and doc[m.head].dep_ in ("nsubj", "nsubjpass")])
         return ctx
 
     # -- knowledge-base helpers -----------------------------------------------------
@@ -378,6 +383,9 @@ class SentenceActors:
         left = doc[h].left_edge.i
         for i in range(left, start):
             mm = self.by_token.get(i)
+            if mm is not None and mm.start >= 2 and doc[mm.start - 1].text == "-" and \
+                    doc[mm.start - 2].lower_ in ("anti", "pro", "non", "ex"):
+                continue  # "a prominent anti-Syria journalist" is not Syrian
             if mm is None:
                 if doc[i].lower_ in ("our", "my") and self.sent.quoted and self.sent.quoted[i]:
                     code = code or self.speaker_country(i)
@@ -395,7 +403,25 @@ class SentenceActors:
                 t2, c2 = self.describe(child)
                 title = title or t2
                 code = code or c2
+            elif child.dep_ == "prep" and child.lower_ == "of" and code is None:
+                for pobj in child.children:  # "King Hassan of Morocco", "President Kagame of Rwanda"
+                    if pobj.dep_ == "pobj":
+                        code = self.country_in_phrase(pobj)
         return title, code, used
+
+    def role_sector(self, h: int, s: int) -> str | None:
+        """The sector a group noun gives a person it describes: 'Kenyan lawmaker John Omondi',
+        'Nguyen Van Binh, an official of the Foreign Ministry'."""
+        doc = self.doc
+        toks = list(range(doc[h].left_edge.i, s))
+        for child in doc[h].children:
+            if child.dep_ == "appos":
+                toks += sorted(t.i for t in child.subtree)
+        for i in toks:
+            mm = self.by_token.get(i)
+            if mm is not None and mm.what == "group" and mm.group is not None:
+                return mm.group.sector
+        return None
 
     def describe(self, tok: Token) -> tuple[Title | None, str | None]:
         """Title and country of an apposition: 'our country's special envoy', 'president of Cuba'."""
@@ -525,13 +551,25 @@ class SentenceActors:
                 code = code or host.code
                 title = title or host.title
                 written = written or host.office
+        if code is None:
+            # "Colonel Amadou Diallo of the Malian army", "a delegate from Laos"
+            for child in doc[h].children:
+                if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+                    code = self.describe(child)[1]
+                    if code:
+                        break
+        sector = title.sector if title else self.role_sector(h, s)
+        if sector is None and doc[h].dep_ == "appos":
+            host = next((m for m in self.out if m.head == doc[h].head.i), None)
+            sector = host.sector if host is not None and host.kind == "group" else None
         if prior is not None:
             code = code or prior.code
             title = title or prior.title
             name = prior.name or name
+            sector = sector or prior.sector
         s2 = self.np_start(h, s)
         return self.mention(s2, e, "person", head=h, code=code, name=name, title=title,
-                            sector=title.sector if title else (prior.sector if prior else None),
+                            sector=sector,
                             office=written or (prior.office if prior else None),
                             key=prior.key if prior else None)
 
@@ -557,6 +595,9 @@ class SentenceActors:
                     break
         if code is None and not uncoded_ok:
             return None  # "Kurdish", "Shiite": a people or faith, not a body
+        if code is None and any(t.lower_ in NGO_WORDS for t in self.doc[s:e]):
+            # "the Third World Water Forum": a non-governmental body the KB does not list
+            return self.mention(s, e, "organization", code="NGO", sector="SOC", name=self.doc[s:e].text)
         # an organisation the text gives no country: coded later from the other party, if any
         return self.mention(s, e, "organization", code=code, sector="UNK" if code is None else None,
                             name=self.doc[s:e].text)
@@ -570,6 +611,9 @@ class SentenceActors:
             return None  # "army" in "army bulldozers": the head noun carries the phrase
         if tok.pos_ == "ADJ" and tok.dep_ == "amod":
             return None  # "military exercises": an adjective, not the armed forces
+        if tok.lemma_.lower() in PLURAL_REFERENTS and m.end - m.start == 1 and any(
+                c.lower_ in NUMBER_WORDS for c in tok.children if c.dep_ in ("det", "nummod", "predet")):
+            return None  # "the two leaders": the people named before, as a description
         title, code, used = self.np_modifiers(h, m.start, m.end)
         via = None
         location = None
@@ -676,7 +720,10 @@ class SentenceActors:
             return m
         if low in PERSON_PRONOUNS:
             cand = [x for x in before if x.kind == "person"]
-            ante = cand[-1] if cand else self.discourse.last(lambda x: x.kind == "person")
+            subjects = [x for x in self.discourse.subjects if x.kind == "person"] \
+                if tok.dep_ in ("nsubj", "nsubjpass") else []
+            ante = cand[-1] if cand else subjects[-1] if subjects else self.discourse.last(
+                lambda x: x.kind == "person")
         elif low in PLURAL_PRONOUNS:
             # in its own clause "their" is usually the subject, coded or not ("fundamentalists
             # continued their hunger strike")

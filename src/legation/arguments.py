@@ -22,6 +22,9 @@ GENERIC_LIGHT_VERBS = {
     "sign", "announce", "begin", "start", "continue", "resume", "give", "take", "deliver",
     "offer", "extend", "express", "mount", "undertake", "lodge", "file", "declare", "press",
 }
+# nouns that frame another event noun: "a mediation effort", "an aid programme"
+FRAME_NOUNS = {"effort", "efforts", "bid", "campaign", "process", "mission", "drive", "initiative",
+               "programme", "program", "operation", "package", "plan", "deal", "talks"}
 PARTITIVES = {"round", "series", "set", "wave", "number", "string", "spate", "flurry", "day", "week"}
 CLAUSE_PREPS = ("to", "on", "against", "with", "from", "for", "in", "into", "over", "at", "toward",
                 "towards", "of")
@@ -39,7 +42,10 @@ REPORT_NOUNS = {"statement", "declaration", "communique", "communiqué", "letter
 
 
 def light_verb(noun: Token) -> Token | None:
-    """The verb that makes a noun an event: 'held talks', 'imposed sanctions'."""
+    """The verb that makes a noun an event: 'held talks', 'imposed sanctions',
+    'launched a mediation effort'."""
+    if noun.dep_ == "compound" and noun.head.lemma_.lower() in FRAME_NOUNS:
+        noun = noun.head
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in PARTITIVES:
         noun = noun.head.head  # "held a new round of negotiations"
     h = noun.head
@@ -49,6 +55,19 @@ def light_verb(noun: Token) -> Token | None:
     if noun.dep_ in ("dobj", "nsubjpass", "attr") and h.pos_ in ("VERB", "AUX"):
         return h
     return None
+
+
+QUANTITY_HEADS = {"part", "some", "all", "most", "half", "much", "many", "portion", "share",
+                  "rest", "bulk", "third", "quarter", "one", "two", "three", "dozens", "hundreds",
+                  "thousands", "scores", "members", "number"}
+
+
+def partitive(tok: Token) -> Token:
+    """'part of a military aid program' → program; 'members of the banned movement' → movement."""
+    if tok.lemma_.lower() in QUANTITY_HEADS:
+        for p in prep_objects(tok, "of"):
+            return p
+    return tok
 
 
 def own_actor_tokens(noun: Token, slots: tuple[str, ...] = ("poss", "by", "from")) -> list[Token]:
@@ -107,7 +126,7 @@ def slot_tokens(tok: Token, slot: str) -> list[Token]:
     if slot == "dobj":
         if is_passive(tok):
             return children(tok, "nsubjpass")
-        objs = children(tok, "dobj")
+        objs = [partitive(o) for o in children(tok, "dobj")]
         if not objs:
             for prt in tok.children:  # "kidnapped up to 16 advisers"
                 if prt.dep_ in ("prt", "advmod") and prt.lower_ == "up":
@@ -123,9 +142,9 @@ def slot_tokens(tok: Token, slot: str) -> list[Token]:
     if slot == "poss":
         return children(tok, "poss")
     objs = prep_objects(tok, slot)
-    if not objs:  # on the object: "imposed sanctions on Iran"
+    if not objs:  # on the object: "imposed sanctions on Iran", "part of a program for Bosnia"
         for o in children(tok, "dobj"):
-            objs += prep_objects(o, slot)
+            objs += prep_objects(o, slot) or prep_objects(partitive(o), slot)
     if not objs:  # on a conjoined verb: "donated and delivered goods to the school"
         for c in tok.conjuncts:
             if c.pos_ in ("VERB", "AUX") and c.i > tok.i:
@@ -222,10 +241,10 @@ def place_of(tok: Token, index: MentionIndex) -> Mention | None:
                 m = index.at(t)
                 if m is not None and m.code and m.kind in ("country", "place", "description"):
                     return m
-    # deeper: "parties to the conflict in Iraq"
+    # deeper: "parties to the conflict in Iraq", "when they blew themselves up in Tel Aviv"
     for t in tok.subtree:
         if t.dep_ == "pobj" and t.head.lower_ in ("in", "inside", "throughout") and not any(
-                a.dep_ in ("relcl", "ccomp", "advcl") for a in t.ancestors if a.i != tok.i
+                a.dep_ in ("relcl", "ccomp") for a in t.ancestors if a.i != tok.i
                 and tok.i in {x.i for x in a.ancestors}):
             m = index.at(t)
             if m is not None and m.code and m.kind in ("country", "place"):

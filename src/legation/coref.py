@@ -26,6 +26,12 @@ class Discourse:
         self.mentions: list[Mention] = []
         self.last_speaker: Mention | None = None
         self.doc_aliases: dict[str, Mention] = {}
+        # the subjects of the last parsed sentence: "He" opening the next one is most often
+        # its subject ("Lukashenko met Putin. He said ..."), not the last person named
+        self.subjects: list[Mention] = []
+
+    def note_subjects(self, subjects: list[Mention]) -> None:
+        self.subjects = [r for m in subjects for r in m.resolved]
 
     def add(self, m: Mention) -> None:
         if m.modifier or m.kind == "occasion":

@@ -29,7 +29,7 @@ from .kb import KnowledgeBase
 from .language import check_english
 from .lexicon import Lexicon
 from .merge import Merger
-from .nlp import DEFAULT_MODEL, Parser, Sentence, load_model
+from .nlp import DEFAULT_MODEL, Candidates, Parser, Sentence, load_model
 from .ontology import Ontology
 from .records import FACTUALITY_ORDER, Document, EventRecord, Skipped
 from .temporal import DateFinder, DateMention, occasion_date, publication_date
@@ -69,8 +69,8 @@ class Extractor:
         self.kb = kb if kb is not None else KnowledgeBase.load(kb_dirs)
         self.ontology = Ontology()
         self.lexicon = Lexicon(self.ontology, list(lexicon_dirs))
-        self.parser = Parser(self.nlp)
         self.actors = ActorFinder(Gazetteer(self.nlp, self.kb), self.kb)
+        self.parser = Parser(self.nlp, candidates=_candidates(self.nlp, self.lexicon, self.actors.gaz))
         self.comms = CommunicationFinder(self.lexicon)
         self.frames = FrameExtractor(self.lexicon)
         self.dates = DateFinder()
@@ -147,6 +147,9 @@ class Extractor:
         out: list[Frame] = []
         for sent in sentences:
             actors = self.actors.find(sent, discourse, doc.published)
+            if not sent.parsed:  # no event can be in it (nlp.Candidates); its names feed the discourse
+                self.track_speaker(sent, actors, discourse)
+                continue
             mentions = actors.mentions
             index = MentionIndex(mentions)
             attributor.note_citations(sent, index)
@@ -228,6 +231,23 @@ class Extractor:
             discourse.last_speaker = actors.speaker(i)
         else:
             discourse.last_speaker = None
+
+
+def _candidates(nlp: Language, lexicon: Lexicon, gazetteer: Gazetteer) -> Candidates:
+    """The sentence test of the parse step, from the words the stages look for."""
+    from .actors import DESCRIPTION_NOUNS, PLURAL_REFERENTS, SOURCE_NOUNS
+    from .attribution import CITE_VERBS
+    from .coref import ALL_PRONOUNS
+
+    comm_nouns = {n.lower().split()[-1] for k in lexicon.comm_kinds for n in k.nouns if n.strip()}
+    event_words = (set(lexicon.verbs) | set(lexicon.nouns) | set(lexicon.adjectives) | set(lexicon.carriers)
+                   | {v for k in lexicon.comm_kinds for v in k.verbs} | comm_nouns | CITE_VERBS)
+    actor_words = set(ALL_PRONOUNS) | set(DESCRIPTION_NOUNS) | set(PLURAL_REFERENTS) | set(SOURCE_NOUNS) | comm_nouns
+
+    def names(doc) -> bool:  # type: ignore[no-untyped-def]
+        return bool(gazetteer.kb_matches(doc) or gazetteer.group_matches(doc) or gazetteer.title_matches(doc))
+
+    return Candidates(nlp, event_words, actor_words, names)
 
 
 def _skip(doc: Document, reason: str) -> Skipped:

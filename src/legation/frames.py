@@ -24,6 +24,7 @@ from .arguments import (
     purpose_parties,
     light_verb,
     own_actor_tokens,
+    partitive,
     place_of,
     slot_tokens,
     subject_tokens,
@@ -37,6 +38,8 @@ from .records import DateInfo
 from .syntax import children, depth, is_passive, lemma_forms, particle
 
 OBLIGATION_AUX = {"must", "should"}
+# legal and coercive acts whose unnamed agent is the authority of the place they happen in
+AUTHORITY_TYPES = {"COERCE", "ACCUSE", "SANCTION"}
 ASPECTUAL = {"resume", "continue", "begin", "start", "restart", "renew", "step", "escalate", "launch"}
 # PLOVER manual: these types require a recipient
 REQUIRES_RECIPIENT = {"COOPERATE", "AID", "SANCTION"}
@@ -232,6 +235,7 @@ class FrameExtractor:
     @staticmethod
     def objects(tok: Token) -> list[Token]:
         objs = children(tok, "dobj", "attr", "oprd")
+        objs += [partitive(o) for o in objs if partitive(o) is not o]
         if is_passive(tok):
             objs += children(tok, "nsubjpass")
         for prep in children(tok, "prep"):  # "put under investigation", "opened fire on"
@@ -307,6 +311,11 @@ class FrameExtractor:
                 entry.reciprocal and entry.role is None and len({a.resolved[0].code or a.text for a in actors}) < 2
                 and len(actors) < 2 or etype in REQUIRES_RECIPIENT and len(actors) < 2):
             return None  # "the cabinet met": no second party; aid with no one aided
+        if not actors and etype in AUTHORITY_TYPES and is_passive(tok) and not children(tok, "agent"):
+            # "a US national has been put under investigation in Italy": the authorities there
+            place = place_of(tok, index)
+            if place is not None and place.resolved[0].code:
+                actors = [self.authorities(sent, place)]
         if not actors:
             weapon = weapon_subject(tok)
             place = place_of(tok, index) if weapon is not None else None
@@ -392,9 +401,8 @@ class FrameExtractor:
             if c.dep_ == "advcl" and entry.prep and any(
                     m.dep_ == "mark" and m.lower_ == entry.prep for m in c.children):
                 return c
-            if c.dep_ == "advcl" and entry.role == "request" and any(
-                    a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
-                return c  # "demanded the parties to allow ...", parsed as a purpose clause
+            if c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                return c  # "demanded the parties to allow", "have sworn to fight": misparsed purpose
         for c in tok.children:  # "calls for the release of", "refusal to accept"
             if c.dep_ == "acl" and c.pos_ == "VERB":
                 return c
@@ -466,6 +474,8 @@ class FrameExtractor:
             return list(comm.effective_authors)
         out: list[Mention] = []
         hosts = [tok] + ([light] if light is not None else [])
+        if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"):
+            hosts.append(tok.head)  # "a mediation effort between the Emirates and Saudi Arabia"
         if entry.role == "request" and inner_tok is not None:
             # "demanded that the US cancel the sale": the clause's subject is asked;
             # "demanded the withdrawal of Serbian forces": who is to act is asked
@@ -520,6 +530,11 @@ class FrameExtractor:
             return out
 
         return fill(actors, r_codes), fill(recipients, a_codes)
+
+    @staticmethod
+    def authorities(sent: Sentence, place: Mention) -> Mention:
+        """The unnamed authorities of a place (sector GOV), evidenced by the place's span."""
+        return replace(place, kind="group", sector="GOV", name=None, key=None, antecedents=[])
 
     @staticmethod
     def unidentified(sent: Sentence, weapon: Token, place: Mention) -> Mention:

@@ -84,6 +84,8 @@ class Gazetteer:
                 if _case_sensitive(f, n):
                     label = f"O|{v}"
                     orth[label].update({v, v.upper()} if n > 1 or len(v) > 4 else {v})
+                    if n > 1 and v[:1].islower():
+                        orth[label].add(v[:1].upper() + v[1:])  # "The Republic" opening a sentence
                 else:
                     label = f"L|{v.lower()}"
                     lower[label].add(v)

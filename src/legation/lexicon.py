@@ -22,7 +22,8 @@ from .datafiles import load_yaml_list, package_data
 from .errors import DataFileError
 from .ontology import PLOVER_TYPES, Ontology
 
-Role = Literal["agree", "reject", "threaten", "request", "attempt", "intend", "accept", "future"]
+Role = Literal["agree", "reject", "threaten", "request", "attempt", "intend", "accept", "future",
+               "prepare"]
 SLOT_WORDS = {"dobj", "dative", "iobj", "nsubjpass", "poss", "attr", "pobj"}
 
 
