@@ -185,7 +185,7 @@ def clause_parties(clause: Token, index: MentionIndex, exclude: list[Mention]) -
             return found
     # deeper: the first party anywhere in the clause ("lift embargoes on sales to Iran")
     for t in clause.subtree:
-        if t.i == clause.i or t.dep_ in ("nsubj", "nsubjpass", "poss"):
+        if t.i == clause.i or t.dep_ in ("nsubj", "nsubjpass"):
             continue
         if any((a.dep_ == "relcl" or a.dep_ == "acl" and a.tag_ == "VBN" and a.i > a.head.i)
                for a in t.ancestors if a.i != clause.i and clause.i in {x.i for x in a.ancestors}):

@@ -44,6 +44,7 @@ ASPECTUAL = {"resume", "continue", "begin", "start", "restart", "renew", "step",
 # PLOVER manual: these types require a recipient
 REQUIRES_RECIPIENT = {"COOPERATE", "AID", "SANCTION"}
 UNCODED_KINDS = {"group", "description", "organization"}
+STATE_SECTORS = {"GOV", "JUD", "COP", "MIL", "LEG", "SPY"}
 # event types whose uncoded party is usually of the country where it happened, or else of
 # the other party's (protests, repression, concessions, domestic demands, civil strife)
 DOMESTIC_TYPES = {"PROTEST", "COERCE", "CONCEDE", "REQUEST", "REJECT", "ACCUSE", "THREATEN",
@@ -311,9 +312,10 @@ class FrameExtractor:
                 entry.reciprocal and entry.role is None and len({a.resolved[0].code or a.text for a in actors}) < 2
                 and len(actors) < 2 or etype in REQUIRES_RECIPIENT and len(actors) < 2):
             return None  # "the cabinet met": no second party; aid with no one aided
-        if not actors and etype in AUTHORITY_TYPES and is_passive(tok) and not children(tok, "agent"):
+        verb = light if light is not None else tok
+        if not actors and etype in AUTHORITY_TYPES and is_passive(verb) and not children(verb, "agent"):
             # "a US national has been put under investigation in Italy": the authorities there
-            place = place_of(tok, index)
+            place = place_of(verb, index) or place_of(tok, index)
             if place is not None and place.resolved[0].code:
                 actors = [self.authorities(sent, place)]
         if not actors:
@@ -503,7 +505,9 @@ class FrameExtractor:
             return out
         if inner is not None and inner.recipients:
             return list(inner.recipients)
-        return clause_parties(inner_tok, index, actors)
+        # the governed clause, then the rest of the control verb's clause ("have sworn to
+        # fight until they gain control of villages near Macedonia's border")
+        return clause_parties(inner_tok, index, actors) or clause_parties(tok, index, actors)
 
     @staticmethod
     def default_domestic(actors: list[Mention], recipients: list[Mention],
@@ -521,7 +525,9 @@ class FrameExtractor:
             for m in ms:
                 if not m.has_actor() and code:
                     r = m.resolved[0]
-                    if r.kind in UNCODED_KINDS and r.sector or r.kind == "person":
+                    # an office-holder of no stated country serves at home ("Judge Alejandro
+                    # Rivera", "President Dos Santos"); a cleric or a commentator need not
+                    if r.kind in UNCODED_KINDS and r.sector or r.kind == "person" and r.sector in STATE_SECTORS:
                         if r is m:
                             m = replace(m, code=code)
                         else:  # "he" standing for a person the text gives no country
