@@ -48,10 +48,12 @@ def docs_of(corpus: Path) -> list[Document]:
 
 
 def timed(label: str, n: int, fn: Any) -> tuple[float, Any]:
-    t0 = time.perf_counter()
+    """Run ``fn``; print wall time and this process's CPU time (a PostgreSQL server's is not in it)."""
+    t0, c0 = time.perf_counter(), time.process_time()
     result = fn()
-    s = time.perf_counter() - t0
-    print(f"  {label:<34} {n:>6} docs {s:8.1f} s {n / s:8.1f} docs/s", flush=True)
+    s, cpu = time.perf_counter() - t0, time.process_time() - c0
+    print(f"  {label:<30} {n:>6} docs {s:7.1f} s {n / s:8.1f} docs/s   (CPU {cpu:6.1f} s, "
+          f"{n / max(cpu, 1e-9):8.1f} docs/CPU-s)", flush=True)
     return s, result
 
 
@@ -116,8 +118,9 @@ def main() -> None:
             path = Path(tmp) / "corpus.jsonl"
             path.write_text("".join(json.dumps(d) + "\n" for d in corpus_records), encoding="utf-8")
         docs = docs_of(path)
+        load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
         print(f"machine: {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
-              f"{platform.system()} {platform.release()}; {date.today()}")
+              f"{platform.system()} {platform.release()}; load average {load:.1f}; {date.today()}")
         t0 = time.perf_counter()
         extractor = Extractor()
         print(f"corpus: {len(docs)} documents, {sum(len(d.text) for d in docs):,} characters; "

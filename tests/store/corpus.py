@@ -107,11 +107,16 @@ def _sentence(e: WorldEvent, published: date, rng: random.Random) -> str:
 
 
 def world(n: int, seed: int = 7, start: date = date(2025, 2, 3), days: int = 110) -> list[WorldEvent]:
-    """``n`` distinct events; some repeat an earlier event's parties and kind weeks later."""
+    """``n`` distinct events; some repeat an earlier event's parties and kind weeks later.
+
+    Two events of one kind between the same two states are at least ten days
+    apart: closer than that, no report would tell them apart either.
+    """
     rng = random.Random(seed)
     codes = sorted(LEADERS)
     out: list[WorldEvent] = []
-    for i in range(n):
+    while len(out) < n:
+        i = len(out)
         if out and rng.random() < 0.15:
             prev = rng.choice(out)
             day = prev.day + timedelta(days=rng.choice([-21, -14, 14, 21, 28]))
@@ -120,7 +125,9 @@ def world(n: int, seed: int = 7, start: date = date(2025, 2, 3), days: int = 110
             a, b = rng.sample(codes, 2)
             e = WorldEvent(f"w{i}", rng.choice(sorted(TEMPLATES)), a, b,
                            start + timedelta(days=rng.randrange(days)), rng.choice(TOPICS))
-        out.append(e)
+        if not any(o.kind == e.kind and {o.a, o.b} == {e.a, e.b} and abs((o.day - e.day).days) < 10
+                   for o in out):
+            out.append(e)
     return out
 
 

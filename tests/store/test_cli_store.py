@@ -8,6 +8,7 @@ import json
 import os
 from pathlib import Path
 
+from ..conftest import REPO
 from ..test_cli import legation
 from .conftest import seed_documents
 
@@ -76,3 +77,17 @@ def test_cli_store_errors_are_one_line(tmp_path: Path) -> None:
         assert r.returncode == 2 and why in r.stderr and "Traceback" not in r.stderr, (db, r.stderr)
     r = legation("export", "--format", "parquet", "--db", str(tmp_path / "x.db"))
     assert r.returncode == 2 and "-o" in r.stderr
+
+
+def test_cli_store_every_command_is_documented() -> None:
+    from legation.cli.store import COMMANDS
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Event store"):]
+    for command in COMMANDS:
+        assert f"`{command.name} " in section or f"legation {command.name}" in section, command.name
+        for param in command.params:
+            if param.param_type_name == "option" and param.name not in ("db", "verbose", "quiet", "fmt",
+                                                                        "out", "model", "kb_dirs",
+                                                                        "lexicon_dirs", "published"):
+                assert any(o in section for o in param.opts), (command.name, param.opts)

@@ -178,10 +178,11 @@ def timeline(a: str, b: str, db: str, since: date | None, until: date | None, fm
             click.echo(",".join(str(d[k] if d[k] is not None else "") for k in
                                 ("month", "events", "quad1", "quad2", "quad3", "quad4", "mean_score")))
     else:
-        table = Table(title=f"{a} – {b}", header_style="bold")
-        for col in ("month", "events", "verbal coop. (1)", "material coop. (2)", "verbal conflict (3)",
-                    "material conflict (4)", "mean score", "event ids"):
-            table.add_column(col)
+        table = Table(title=f"{a} – {b}, either direction", header_style="bold",
+                      caption="quad 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, "
+                              "4 material conflict; mean PLOVER score")
+        for col in ("month", "events", "quad 1", "quad 2", "quad 3", "quad 4", "mean score", "event ids"):
+            table.add_column(col, justify="left" if col in ("month", "event ids") else "right")
         for d in data:
             table.add_row(d["month"], str(d["events"]), *(str(d[f"quad{q}"]) for q in (1, 2, 3, 4)),
                           "-" if d["mean_score"] is None else f"{d['mean_score']:+.1f}",

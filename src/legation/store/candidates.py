@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterable
 
-from sqlalchemy import Connection, and_, or_, select
+from sqlalchemy import Connection, bindparam, or_, select
 
 from . import schema as t
 from .dedup import same_event, search_span
@@ -34,23 +34,31 @@ def component(conn: Connection, seeds: Iterable[StoredMention]) -> dict[str, Sto
     return found
 
 
+_m = t.mentions.c
+_SHARING = select(t.parties.c.mention_id).where(
+    t.parties.c.role.in_(("actor", "recipient")),
+    or_(t.parties.c.code.in_(bindparam("codes", expanding=True)),
+        t.parties.c.identifier_id.in_(bindparam("qids", expanding=True))))
+_NEAR = select(_m.id).where(_m.id.in_(_SHARING), _m.article_id != bindparam("article"),
+                            _m.date_hi >= bindparam("lo"), _m.date_lo <= bindparam("hi"))
+_NEAR_COMMUNICATIONS = _NEAR.where(_m.comm_kind.is_not(None))
+_NEAR_OF_TYPE = _NEAR.where(_m.event_type == bindparam("type"), _m.comm_kind.is_(None))
+
+
 def candidates(conn: Connection, m: StoredMention, known: dict[str, StoredMention]) -> list[StoredMention]:
-    """Stored mentions that could pass the merge rule with ``m``: a shared party code or
-    Wikidata id, the same type (or both communications), dates within reach."""
+    """Stored mentions not in ``known`` that could pass the merge rule with ``m``: a shared
+    party code or Wikidata id, the same type (or both communications), dates within reach."""
     lo, hi = search_span(m.date)
     parties = m.actors + m.recipients
-    codes = sorted({p.code for p in parties if p.code})
-    qids = sorted({p.identifier_id for p in parties if p.identifier_id})
-    shared = select(t.parties.c.mention_id).where(
-        t.parties.c.role.in_(("actor", "recipient")),
-        or_(t.parties.c.code.in_(codes), t.parties.c.identifier_id.in_(qids)))
-    m_ = t.mentions.c
-    kind = m_.comm_kind.is_not(None) if m.comm_kind is not None else and_(
-        m_.event_type == m.event_type, m_.comm_kind.is_(None))
-    q = select(m_.id).where(m_.id.in_(shared), m_.article_id != m.article_id, m_.date_hi >= lo,
-                            m_.date_lo <= hi, kind)
-    ids = [i for i in conn.execute(q).scalars() if i not in known]
+    params = {"codes": sorted({p.code for p in parties if p.code}),
+              "qids": sorted({p.identifier_id for p in parties if p.identifier_id}),
+              "article": m.article_id, "lo": lo, "hi": hi}
+    if m.comm_kind is not None:
+        q = _NEAR_COMMUNICATIONS
+    else:
+        q, params["type"] = _NEAR_OF_TYPE, m.event_type
+    ids = [i for i in conn.execute(q, params).scalars() if i not in known]
     out: list[StoredMention] = []
     for chunk in chunks(ids):
-        out += load_mentions(conn, t.mentions.c.id.in_(chunk))
+        out += load_mentions(conn, _m.id.in_(chunk))
     return out

@@ -129,7 +129,7 @@ def _communication(a: StoredMention, b: StoredMention) -> Check:
         return Check("communication", False, f"{a.comm_kind or 'none'} / {b.comm_kind or 'none'}")
     if a.occasion and b.occasion and normalize_name(a.occasion) != normalize_name(b.occasion):
         return Check("communication", False, f"occasion {a.occasion!r} / {b.occasion!r}")
-    occasion = a.occasion if a.occasion == b.occasion else f"{a.occasion or '-'} / {b.occasion or '-'}"
+    occasion = (a.occasion or "-") if a.occasion == b.occasion else f"{a.occasion or '-'} / {b.occasion or '-'}"
     return Check("communication", True, f"{a.comm_kind} / {b.comm_kind}, occasion {occasion}")
 
 

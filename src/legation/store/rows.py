@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, ColumnElement, select
+from sqlalchemy import ColumnElement, Connection, bindparam, select
 
 from ..kb import KnowledgeBase
 from ..records import DateInfo, Document, Entity, EventRecord
@@ -100,18 +100,22 @@ def mention_rows(doc: Document, events: Sequence[EventRecord],
     return ms, ps
 
 
+# built once: the ingest runs these for every article
+_MENTIONS = (select(t.mentions, t.articles.c.published, t.articles.c.source.label("outlet"), t.articles.c.url)
+             .join(t.articles, t.articles.c.id == t.mentions.c.article_id))
+_PARTIES = (select(t.parties)
+            .where(t.parties.c.mention_id.in_(bindparam("ids", expanding=True)),
+                   t.parties.c.role.in_(_DEDUP_ROLES))
+            .order_by(t.parties.c.mention_id, t.parties.c.role, t.parties.c.pos))
+
+
 def load_mentions(conn: Connection, where: ColumnElement[bool]) -> list[StoredMention]:
     """The stored mentions that satisfy ``where`` (over ``mentions``), with their parties."""
-    q = (select(t.mentions, t.articles.c.published, t.articles.c.source.label("outlet"),
-                t.articles.c.url)
-         .join(t.articles, t.articles.c.id == t.mentions.c.article_id).where(where))
-    rows = list(conn.execute(q).mappings())
+    rows = list(conn.execute(_MENTIONS.where(where)).mappings())
     parties: dict[str, dict[str, list[Party]]] = defaultdict(lambda: defaultdict(list))
     ids = [r["id"] for r in rows]
     for chunk in chunks(ids):
-        pq = (select(t.parties).where(t.parties.c.mention_id.in_(chunk), t.parties.c.role.in_(_DEDUP_ROLES))
-              .order_by(t.parties.c.mention_id, t.parties.c.role, t.parties.c.pos))
-        for p in conn.execute(pq).mappings():
+        for p in conn.execute(_PARTIES, {"ids": list(chunk)}).mappings():
             parties[p["mention_id"]][p["role"]].append(Party(
                 name=p["name"], code=p["code"], sector=p["sector"], kind=p["kind"],
                 identifier_id=p["identifier_id"], office=p["office"], entity_text=p["entity_text"]))

@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 from collections import Counter, defaultdict
 
-from sqlalchemy import Connection, delete, insert, or_, select, update
+from sqlalchemy import Connection, bindparam, delete, insert, or_, select, update
 
 from . import schema as t
 from .canonical import summarize
@@ -24,6 +24,13 @@ from .dedup import cluster
 from .records import Canonical, StoredMention
 from .rows import chunks, load_mentions
 from .threads import link
+
+
+_m1, _m2 = t.mentions.alias("m1"), t.mentions.alias("m2")
+# events told in an article that also tells of event :event
+_CO_REPORTED = (select(_m2.c.event_id).distinct().join(_m1, _m1.c.article_id == _m2.c.article_id)
+                .where(_m1.c.event_id == bindparam("event"), _m2.c.event_id.is_not(None),
+                       _m2.c.event_id != bindparam("event")))
 
 
 def recluster(conn: Connection, scope: dict[str, StoredMention], touched: set[int]) -> None:
@@ -112,12 +119,8 @@ def _relink(conn: Connection, changed: dict[int, Canonical]) -> None:
                                                      t.event_links.c.target_id.in_(chunk))))
     cache: dict[int, Canonical | None] = dict(changed)
     done: set[tuple[int, int]] = set()
-    m1, m2 = t.mentions.alias("m1"), t.mentions.alias("m2")
     for eid in ids:
-        q = (select(m2.c.event_id).distinct()
-             .join(m1, m1.c.article_id == m2.c.article_id)
-             .where(m1.c.event_id == eid, m2.c.event_id.is_not(None), m2.c.event_id != eid))
-        for pid in sorted(conn.execute(q).scalars()):
+        for pid in sorted(conn.execute(_CO_REPORTED, {"event": eid}).scalars()):
             pair = (min(eid, pid), max(eid, pid))
             if pair in done:
                 continue
