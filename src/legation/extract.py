@@ -238,10 +238,11 @@ def _candidates(nlp: Language, lexicon: Lexicon, gazetteer: Gazetteer) -> Candid
     from .actors import DESCRIPTION_NOUNS, PLURAL_REFERENTS, SOURCE_NOUNS
     from .attribution import CITE_VERBS
     from .coref import ALL_PRONOUNS
+    from .frames import OBLIGATION_AUX  # "X said that Y must ...": a demand with no event word
 
     comm_nouns = {n.lower().split()[-1] for k in lexicon.comm_kinds for n in k.nouns if n.strip()}
     event_words = (set(lexicon.verbs) | set(lexicon.nouns) | set(lexicon.adjectives) | set(lexicon.carriers)
-                   | {v for k in lexicon.comm_kinds for v in k.verbs} | comm_nouns | CITE_VERBS)
+                   | {v for k in lexicon.comm_kinds for v in k.verbs} | comm_nouns | CITE_VERBS | OBLIGATION_AUX)
     actor_words = set(ALL_PRONOUNS) | set(DESCRIPTION_NOUNS) | set(PLURAL_REFERENTS) | set(SOURCE_NOUNS) | comm_nouns
 
     def names(doc) -> bool:  # type: ignore[no-untyped-def]
