@@ -611,8 +611,10 @@ class SentenceActors:
             return None  # "army" in "army bulldozers": the head noun carries the phrase
         if tok.pos_ == "ADJ" and tok.dep_ == "amod":
             return None  # "military exercises": an adjective, not the armed forces
-        if tok.lemma_.lower() in PLURAL_REFERENTS and m.end - m.start == 1 and any(
-                c.lower_ in NUMBER_WORDS for c in tok.children if c.dep_ in ("det", "nummod", "predet")):
+        dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "predet")}
+        if tok.lemma_.lower() in PLURAL_REFERENTS and m.end - m.start == 1 and (
+                dets & {"the", "these", "those"} and dets & set(NUMBER_WORDS) or "both" in dets) and not any(
+                c.dep_ in ("amod", "compound") for c in tok.children):
             return None  # "the two leaders": the people named before, as a description
         title, code, used = self.np_modifiers(h, m.start, m.end)
         via = None
@@ -782,6 +784,11 @@ class SentenceActors:
                 found = self.discourse.countries(n, before)
             if len(found) == n:
                 m = self.mention(s, tok.i + 1, "description", head=tok.i, plural=True)
+                if PLURAL_REFERENTS[lemma] == "country":
+                    # "the two countries" are the states, whichever of their bodies was named
+                    found = [self.mention(s, tok.i + 1, "country", head=tok.i, code=x.code, sector="GOV",
+                                          name=self.kb.country_name(x.code), key=f"country:{x.code}")
+                             if x.code and self.kb.country(x.code) else x for x in found]
                 m.antecedents = list(found)
                 return m
             return None
