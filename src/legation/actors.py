@@ -544,6 +544,13 @@ class SentenceActors:
             len(name.split()) == 1 and bool(m.name) and name in (m.name or "").split())))
         title, code, _ = self.np_modifiers(h, s, e)
         written = self.title_text(h, s, e)
+        if code is None and s >= 2 and doc[s - 1].text == ",":
+            # "Qatar's emir, Sheikh Hamad bin Khalifa al-Thani": a title phrase just before
+            before = next((m for m in self.out if m.end == s - 1 and m.kind in ("title", "group")
+                           and m.code), None)
+            if before is not None:
+                code, title = before.code, title or before.title
+                written = written or before.office
         if doc[h].dep_ == "appos":
             # "Russia's ambassador to China, Igor Morgulov": the name stands beside its title
             host = next((m for m in self.out if m.head == doc[h].head.i), None)

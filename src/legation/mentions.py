@@ -157,7 +157,8 @@ class MentionIndex:
                         m = self.at(g) if g.dep_ in ("npadvmod", "compound", "nmod", "amod") else None
                         if m is not None and m.has_actor():
                             return m
-        pobjs = prep_objects(t, "of", "from", "in", "by", "for", "against", "over", "with", "between")
+        pobjs = prep_objects(t, "of", "from", "in", "by", "for", "against", "over", "with", "between",
+                             "to")
         for c in t.children:  # "staged by students": the agent of a participle on the noun
             if c.dep_ == "acl":
                 pobjs += prep_objects(c, "by")
