@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -78,3 +79,21 @@ def test_nlp_numpy_blas_parses_exactly_as_blis(extractor: Extractor) -> None:
     ours = [(t.tag_, t.dep_, t.head.i, t.lemma_, t.ent_iob_, t.ent_type_) for t in extractor.nlp(text)]
     theirs = [(t.tag_, t.dep_, t.head.i, t.lemma_, t.ent_iob_, t.ent_type_) for t in blis(text)]
     assert ours == theirs
+
+
+def test_nlp_table_attribute_ruler_annotates_exactly_as_spacys(extractor: Extractor) -> None:
+    from legation.nlp import TableAttributeRuler
+
+    assert isinstance(extractor.nlp.get_pipe("attribute_ruler"), TableAttributeRuler)
+    spacys = load_model(table_rules=False)
+    texts = [shared_path("eval", "seed", "article.txt").read_text(encoding="utf-8"),
+             # the ruler's rules of several tokens and regular expressions
+             "Let's go: we're gonna win, ain't we? I gotta say nothin' is wrong, y'all. C'mon!\n"
+             "There's a meeting; there were two.  \n\n  Isn't it? Nuthin' doin'."]
+    texts += [json.loads(line)["text"] for line in
+              shared_path("eval", "plover_gsr", "input.jsonl").read_text(encoding="utf-8").splitlines()]
+
+    def annotations(nlp) -> list[tuple[str, ...]]:  # type: ignore[no-untyped-def]
+        return [(t.pos_, t.tag_, t.dep_, t.lemma_, str(t.morph)) for d in nlp.pipe(texts) for t in d]
+
+    assert annotations(extractor.nlp) == annotations(spacys)
