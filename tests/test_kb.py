@@ -123,6 +123,15 @@ def test_kb_lookup_a_family_name_lists_the_office_holder_first(bundled: Knowledg
     assert {c.name for c in found} >= {"Kim Jong Un", "Kim Yo Jong"}
 
 
+@pytest.mark.parametrize("query, on, first", [
+    ("Chairman Kim", date(2025, 6, 11), "Kim Jong Un"),
+    ("President Kim", date(2000, 6, 13), "Kim Dae-jung"),
+    ("Foreign Minister Wang", date(2025, 6, 11), "Wang Yi"),
+])
+def test_kb_lookup_a_title_narrows_a_family_name(bundled: KnowledgeBase, query: str, on: date, first: str) -> None:
+    assert lookup(bundled, query, on)[0].name == first
+
+
 def test_kb_lookup_approximate_only_when_nothing_matches(bundled: KnowledgeBase) -> None:
     [first, *_] = lookup(bundled, "Vladmir Putin")
     assert (first.name, first.match) == ("Vladimir Putin", "approximate") and 80 <= first.score < 100

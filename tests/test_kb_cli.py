@@ -84,3 +84,15 @@ def test_kb_cli_import_actors_sample_into_a_directory(tmp_path: Path) -> None:
     r = legation("kb", "stats", "--json", "--kb", str(tmp_path))
     replaced = {x["entry"] for x in json.loads(r.stdout)["replaced"]}
     assert {"Kim Jong Un", "Donald Trump", "Hamas", "Korean Central News Agency"} <= replaced
+
+
+def test_kb_cli_every_command_and_option_is_documented() -> None:
+    from legation.cli.kb import kb
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Knowledge base"):readme.index("## How it works")]
+    for name, command in kb.commands.items():
+        assert f"legation kb {name}" in section, name
+        for param in command.params:
+            if param.param_type_name == "option" and param.name != "help":
+                assert any(o in section for o in param.opts), (name, param.opts)

@@ -24,14 +24,18 @@ def _load(kb_dirs: tuple[str, ...]):  # type: ignore[no-untyped-def]
         fail(str(e))
 
 
+def _rel(path: str) -> str:
+    """A path relative to the working directory when it lies below it."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return path
+
+
 def _where(source: str) -> str:
     """A file:line as short as it can be while still pointing at the file."""
     path, _, line = source.rpartition(":")
-    try:
-        rel = Path(path).resolve().relative_to(Path.cwd().resolve())
-        return f"{rel}:{line}"
-    except ValueError:
-        return source
+    return f"{_rel(path)}:{line}"
 
 
 @click.group()
@@ -102,7 +106,7 @@ def stats(as_json: bool, kb_dirs: tuple[str, ...]) -> None:
                f"({s['persons_with_wikidata']} with a Wikidata id)")
     click.echo(f"places         {s['places']}")
     click.echo(f"titles         {s['titles']}, group nouns {s['groups']}")
-    click.echo("directories    " + "\n               ".join(s["directories"]))
+    click.echo("directories    " + "\n               ".join(_rel(d) for d in s["directories"]))
     for r in s["replaced"]:
         click.echo(f"replaced       {r['kind']} {r['entry']}: {_where(r['was'])} by {_where(r['by'])}")
 
@@ -137,8 +141,8 @@ def import_(file: str, fmt: str | None, into: str | None, dry_run: bool) -> None
         click.echo(f"{path}: {c['persons']} person(s) with {c['roles']} role(s), "
                    f"{c['institutions']} institution(s), {c['organizations']} organization(s); "
                    f"{c['skipped']} skipped")
-        for a in result.adopted:
-            click.echo(f"  {a}")
+        for name, source in result.adopted:
+            click.echo(f"  {name}: corrects {_where(source)}")
         if dry_run:
             return
         written = write(result, target, path.stem)

@@ -115,7 +115,7 @@ class ImportResult:
     institutions: list[Institution] = field(default_factory=list)
     organizations: list[Organization] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # "file:line: why" for entries left out
-    adopted: list[str] = field(default_factory=list)  # "imported name -> known entry" renamings
+    adopted: list[tuple[str, str]] = field(default_factory=list)  # (entry, file:line it corrects)
 
     def counts(self) -> dict[str, int]:
         return {"persons": len(self.persons), "roles": sum(len(p.roles) for p in self.persons),
@@ -557,7 +557,7 @@ def _adopt_known_names(result: ImportResult, kb: KnowledgeBase | None) -> None:
         known = next(iter(hits.values())) if len(hits) == 1 else None
         if known is not None:
             rec = _corrected(rec, known.record)
-            result.adopted.append(f"{rec.name}: corrects {known.source}")
+            result.adopted.append((rec.name, known.source))
         if isinstance(rec, Person):
             fixed_persons.append(rec)
         else:

@@ -51,12 +51,47 @@ def lookup(kb: KnowledgeBase, query: str, on: date | None = None, *, limit: int 
     """Entries that ``query`` may name, best first, resolved for ``on`` (today when None).
 
     Exact and normalised matches come first (a person holding an office on
-    the date before one who does not); approximate matches (score at least
-    ``cutoff`` of 100) are returned only when there is no exact or normalised one.
+    the date before one who does not); a title in front of a name ("Chairman
+    Kim", "President Putin") is set aside and narrows the persons to those it
+    fits; approximate matches (score at least ``cutoff`` of 100) are returned
+    only when there is no exact or normalised one.
     """
     q = query.strip()
     if not q:
         return []
+    found = _find(kb, q, on, limit, cutoff, approximate=False)
+    if not found:
+        title, rest = _split_title(kb, q)
+        if title is not None and rest:
+            found = _find(kb, rest, on, limit, cutoff, approximate=False)
+            if found:
+                fits = {c.key for c in found if c.kind == "person" and _fits(kb, c.key, title, on)}
+                # office-holders first, those the title fits before the others (a stable sort)
+                found.sort(key=lambda c: (_holds(c), c.key not in fits))
+    if not found:
+        found = _find(kb, q, on, limit, cutoff, approximate=True)
+    return found[:limit]
+
+
+def _split_title(kb: KnowledgeBase, q: str) -> tuple[str | None, str]:
+    """'Chairman Kim' -> ('chairman', 'Kim'); the longest title the query starts with."""
+    low = q.lower()
+    best = None
+    for t in kb.titles:
+        for text in (t.title, *t.aliases):
+            w = text.lower()
+            if low.startswith(w + " ") and (best is None or len(w) > len(best)):
+                best = w
+    return (best, q[len(best):].strip()) if best else (None, q)
+
+
+def _fits(kb: KnowledgeBase, key: str, title: str, on: date | None) -> bool:
+    rec = kb.entities[key].record
+    return isinstance(rec, Person) and bool(set(title.split()) & kb.titles_of(rec, on))
+
+
+def _find(kb: KnowledgeBase, q: str, on: date | None, limit: int, cutoff: float, *,
+          approximate: bool) -> list[Candidate]:
     found: dict[str, tuple[str, str, str, float]] = {}  # key -> (matched, form, match, score)
 
     def note(key: str, text: str, form: str, match: str, score: float) -> None:
@@ -66,18 +101,19 @@ def lookup(kb: KnowledgeBase, query: str, on: date | None = None, *, limit: int 
             found[key] = new
 
     nq = normalize_name(q)
-    for f in kb.surface_forms():
-        if f.form not in FORM_ORDER or f.key not in kb.entities:
-            continue
-        if f.text == q:
-            note(f.key, f.text, f.form, "exact", 100.0)
-        elif normalize_name(f.text) == nq:
-            note(f.key, f.text, f.form, "normalized", 100.0)
-    if len(q) == 3 and q.isalpha() and q.isupper():
-        e = kb.entities.get(f"country:{q}")
-        if e is not None:
-            note(e.key, q, "code", "code", 100.0)
-    if not found:
+    if not approximate:
+        for f in kb.surface_forms():
+            if f.form not in FORM_ORDER or f.key not in kb.entities:
+                continue
+            if f.text == q:
+                note(f.key, f.text, f.form, "exact", 100.0)
+            elif normalize_name(f.text) == nq:
+                note(f.key, f.text, f.form, "normalized", 100.0)
+        if len(q) == 3 and q.isalpha() and q.isupper():
+            e = kb.entities.get(f"country:{q}")
+            if e is not None:
+                note(e.key, q, "code", "code", 100.0)
+    else:
         choices: dict[str, list[tuple[str, str, str]]] = {}
         for f in kb.surface_forms():
             if f.form in FORM_ORDER and f.key in kb.entities:
@@ -94,7 +130,7 @@ def lookup(kb: KnowledgeBase, query: str, on: date | None = None, *, limit: int 
     out = [_candidate(kb, key, hit, on) for key, hit in found.items()]
     out.sort(key=lambda c: (MATCH_ORDER[c.match], -c.score, _holds(c), FORM_ORDER.get(c.form, 9),
                             c.kind != "country", c.name))
-    return out[:limit]
+    return out
 
 
 def _rank(hit: tuple[str, str, str, float]) -> tuple[int, float, int]:
