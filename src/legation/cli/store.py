@@ -6,6 +6,7 @@ and prints the result; ``--db`` (or ``$LEGATION_DB``) names the store.
 
 from __future__ import annotations
 
+import csv
 import json
 import sys
 from collections.abc import Iterator
@@ -167,27 +168,26 @@ def timeline(a: str, b: str, db: str, since: date | None, until: date | None, fm
     """The events between A and B (either direction) by month: counts per quad, mean PLOVER score."""
     with opened(db) as store:
         rows = store.timeline(a, b, Filters(since=since, until=until))
-    data = [{"month": r.month, "events": r.events, **{f"quad{q}": n for q, n in r.quads.items()},
-             "mean_score": r.mean_score, "event_ids": r.event_ids} for r in rows]
     if fmt == "jsonl":
-        for d in data:
-            click.echo(json.dumps(d))
+        for r in rows:
+            click.echo(json.dumps(r.to_dict()))
     elif fmt == "csv":
-        click.echo("month,events,quad1,quad2,quad3,quad4,mean_score")
-        for d in data:
-            click.echo(",".join(str(d[k] if d[k] is not None else "") for k in
-                                ("month", "events", "quad1", "quad2", "quad3", "quad4", "mean_score")))
+        w = csv.writer(sys.stdout, lineterminator="\n")
+        w.writerow(["month", "events", "quad1", "quad2", "quad3", "quad4", "mean_score", "event_ids"])
+        for r in rows:
+            w.writerow([r.month, r.events, *(r.quads[q] for q in (1, 2, 3, 4)),
+                        "" if r.mean_score is None else r.mean_score, " ".join(map(str, r.event_ids))])
     else:
         table = Table(title=f"{a} – {b}, either direction", header_style="bold",
                       caption="quad 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, "
                               "4 material conflict; mean PLOVER score")
         for col in ("month", "events", "quad 1", "quad 2", "quad 3", "quad 4", "mean score", "event ids"):
             table.add_column(col, justify="left" if col in ("month", "event ids") else "right")
-        for d in data:
-            table.add_row(d["month"], str(d["events"]), *(str(d[f"quad{q}"]) for q in (1, 2, 3, 4)),
-                          "-" if d["mean_score"] is None else f"{d['mean_score']:+.1f}",
-                          " ".join(map(str, d["event_ids"])))
-        _print(table if data else f"no events between {a} and {b}")
+        for r in rows:
+            table.add_row(r.month, str(r.events), *(str(r.quads[q]) for q in (1, 2, 3, 4)),
+                          "-" if r.mean_score is None else f"{r.mean_score:+.1f}",
+                          " ".join(map(str, r.event_ids)))
+        _print(table if rows else f"no events between {a} and {b}")
 
 
 @click.command()

@@ -139,7 +139,7 @@ def _sqlite_engine(url: str, path: str | None) -> Engine:
     parent = Path(path).expanduser().resolve().parent
     if not parent.is_dir():
         raise StoreError(f"cannot create the store {path!r}: directory {str(parent)!r} does not exist")
-    engine = create_engine(url, connect_args={"timeout": _SQLITE_BUSY_MS / 1000})
+    engine = create_engine(url)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:

@@ -21,10 +21,10 @@ from ..extract import Result
 from ..kb import KnowledgeBase
 from ..records import Document, EventRecord, Skipped
 from . import schema as t
+from .candidates import component
 from .engine import Database
 from .records import StoredMention
 from .rows import Kinds, article_row, chunks, load_mentions, mention_rows, sentence_rows, text_hash
-from .candidates import component
 from .update import recluster
 
 Outcome = Literal["added", "corrected", "unchanged"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sqlalchemy import Connection, select
 
@@ -57,7 +57,7 @@ def migrate(db: Database) -> list[str]:
                 continue
             m.apply(conn)
             conn.execute(schema.migrations.insert().values(
-                name=m.name, applied_at=datetime.now(timezone.utc).isoformat(timespec="seconds")))
+                name=m.name, applied_at=datetime.now(UTC).isoformat(timespec="seconds")))
             applied.append(m.name)
         return applied
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -22,7 +22,7 @@ from .candidates import candidates
 from .dedup import Check, compare
 from .records import StoredMention
 from .rows import load_mentions
-from .threads import Link, Step, members, order
+from .threads import Link, Step, components, members, order
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +50,11 @@ class TimelineRow:
     quads: dict[int, int]  # quad code -> events
     mean_score: float | None
     event_ids: list[int]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"month": self.month, "events": self.events,
+                **{f"quad{q}": n for q, n in sorted(self.quads.items())},
+                "mean_score": self.mean_score, "event_ids": self.event_ids}
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,9 +154,9 @@ def event(conn: Connection, event_id: int) -> dict[str, Any] | None:
     return None if row is None else _record(event_id, row[0], thread_ids(conn))
 
 
-def timeline(conn: Connection, a: str, b: str, f: Filters = Filters()) -> list[TimelineRow]:
+def timeline(conn: Connection, a: str, b: str, f: Filters | None = None) -> list[TimelineRow]:
     """The dyad's events (either direction) by month: counts per quad and the mean PLOVER score."""
-    f = Filters(**{**_fields(f), "dyad": (a, b), "limit": None})
+    f = replace(f or Filters(), dyad=(a, b), limit=None)
     months: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for r in events(conn, f):
         months[(r["date"] or "?")[:7]].append(r)
@@ -201,20 +206,8 @@ def thread(conn: Connection, event_id: int) -> list[tuple[Step, dict[str, Any]]]
 
 
 def thread_ids(conn: Connection) -> dict[int, int]:
-    """Event id -> the id of its thread (its smallest event id), for events in a thread."""
-    parent: dict[int, int] = {}
-
-    def find(x: int) -> int:
-        while parent.setdefault(x, x) != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for ln in _links(conn):
-        ra, rb = find(ln.source), find(ln.target)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    return {x: find(x) for x in list(parent)}
+    """Event id -> the id of its thread, for events in a thread."""
+    return components(_links(conn))
 
 
 def counts(conn: Connection) -> dict[str, int]:
@@ -246,10 +239,6 @@ def _record(event_id: int, raw: str, threads: dict[int, int]) -> dict[str, Any]:
 def _links(conn: Connection) -> list[Link]:
     q = select(t.event_links.c.source_id, t.event_links.c.target_id, t.event_links.c.relation)
     return [Link(s, d, r) for s, d, r in conn.execute(q)]
-
-
-def _fields(f: Filters) -> dict[str, Any]:
-    return {k: getattr(f, k) for k in Filters.__dataclass_fields__}
 
 
 def _neighbours(conn: Connection, reports: list[StoredMention]) -> list[StoredMention]:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, Self
 
 from ..records import Document, Skipped
 from . import queries
@@ -31,7 +32,7 @@ class Store:
         self.db = db
 
     @classmethod
-    def open(cls, url: str | None = None) -> "Store":
+    def open(cls, url: str | None = None) -> Store:
         db = connect(url)
         try:
             migrate(db)
@@ -43,16 +44,16 @@ class Store:
     def close(self) -> None:
         self.db.close()
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
 
     # -- writing --------------------------------------------------------------------------
-    def ingest(self, items: Iterable[Document | Skipped], extractor: "Runner",
-               progress: "Callable[[Document | Skipped, Outcome | None], None] | None" = None,
-               kb: "KnowledgeBase | None" = None) -> "IngestReport":
+    def ingest(self, items: Iterable[Document | Skipped], extractor: Runner,
+               progress: Callable[[Document | Skipped, Outcome | None], None] | None = None,
+               kb: KnowledgeBase | None = None) -> IngestReport:
         """Extract and store documents, one transaction each (see :mod:`legation.store.ingest`).
 
         ``extractor`` is an Extractor or a BatchExtractor; with the latter give
@@ -66,26 +67,25 @@ class Store:
         """Remove articles and merge their events again without them: (removed, not found)."""
         from .ingest import remove_article
 
-        removed, missing = [], []
+        removed: list[str] = []
+        missing: list[str] = []
         for a in article_ids:
-            if self.db.write(lambda conn, a=a: remove_article(conn, a)):
-                removed.append(a)
-            else:
-                missing.append(a)
+            done = self.db.write(partial(remove_article, article_id=a))
+            (removed if done else missing).append(a)
         return removed, missing
 
     # -- reading --------------------------------------------------------------------------
-    def query(self, filters: Filters = Filters()) -> list[dict[str, Any]]:
+    def query(self, filters: Filters | None = None) -> list[dict[str, Any]]:
         with self.db.read() as conn:
-            return queries.events(conn, filters)
+            return queries.events(conn, filters or Filters())
 
     def event(self, event_id: int) -> dict[str, Any] | None:
         with self.db.read() as conn:
             return queries.event(conn, event_id)
 
-    def timeline(self, a: str, b: str, filters: Filters = Filters()) -> list[TimelineRow]:
+    def timeline(self, a: str, b: str, filters: Filters | None = None) -> list[TimelineRow]:
         with self.db.read() as conn:
-            return queries.timeline(conn, a, b, filters)
+            return queries.timeline(conn, a, b, filters or Filters())
 
     def explain(self, event_id: int) -> Explanation | None:
         with self.db.read() as conn:

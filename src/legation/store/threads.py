@@ -66,19 +66,29 @@ def link(a: Canonical, b: Canonical) -> tuple[Canonical, Canonical, str] | None:
     return None
 
 
+def components(links: Iterable[Link]) -> dict[int, int]:
+    """Event id -> the id of its thread (the thread's smallest event id), for linked events."""
+    parent: dict[int, int] = {}
+
+    def root(x: int) -> int:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for ln in links:
+        a, b = root(ln.source), root(ln.target)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+    return {x: root(x) for x in list(parent)}
+
+
 def members(links: Iterable[Link], start: int) -> set[int]:
     """The events of the thread that contains event ``start``."""
-    neighbours: dict[int, set[int]] = defaultdict(set)
-    for ln in links:
-        neighbours[ln.source].add(ln.target)
-        neighbours[ln.target].add(ln.source)
-    found = {start}
-    todo = deque([start])
-    while todo:
-        for nxt in neighbours[todo.popleft()] - found:
-            found.add(nxt)
-            todo.append(nxt)
-    return found
+    threads = components(links)
+    if start not in threads:
+        return {start}
+    return {e for e, r in threads.items() if r == threads[start]}
 
 
 def order(links: Iterable[Link], events: set[int], dates: dict[int, str]) -> list[Step]:

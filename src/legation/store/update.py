@@ -25,7 +25,6 @@ from .records import Canonical, StoredMention
 from .rows import chunks, load_mentions
 from .threads import link
 
-
 _m1, _m2 = t.mentions.alias("m1"), t.mentions.alias("m2")
 # events told in an article that also tells of event :event
 _CO_REPORTED = (select(_m2.c.event_id).distinct().join(_m1, _m1.c.article_id == _m2.c.article_id)
@@ -96,7 +95,9 @@ def _save(conn: Connection, eid: int | None, c: Canonical) -> int:
         "record": json.dumps({k: v for k, v in r.items() if k != "id"}, ensure_ascii=False),
     }
     if eid is None:
-        eid = int(conn.execute(insert(t.events).values(**row)).inserted_primary_key[0])
+        key = conn.execute(insert(t.events).values(**row)).inserted_primary_key
+        assert key is not None
+        eid = int(key[0])
     else:
         conn.execute(update(t.events).where(t.events.c.id == eid).values(**row))
         conn.execute(delete(t.event_parties).where(t.event_parties.c.event_id == eid))
