@@ -76,9 +76,10 @@ def ingest(inputs: tuple[str, ...], db: str, published: date | None, model: str,
            quiet: bool) -> None:
     """Extract events from INPUTS and store articles, mentions and canonical events.
 
-    An article already stored (same id, URL or text) is left as it is; a
-    changed text under a stored id or URL replaces the old version. Each
-    article is committed on its own: an interrupted ingest can be run again.
+    An article whose text is already stored (under any id or URL) is left as
+    it is; a new text under a stored id or URL is a corrected version and
+    replaces the old one. Each article is committed on its own: an
+    interrupted ingest is resumed by running it again.
     Exits 1 when some inputs were skipped (each is reported), 2 on an error.
     """
     from ..batch import BatchExtractor, ExtractorSpec
@@ -248,7 +249,8 @@ def explain(event_id: int, db: str, fmt: str) -> None:
 @db_option
 @click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True)
 def thread(event_id: int, db: str, fmt: str) -> None:
-    """The story EVENT_ID is a step of, in order (a letter drafted, attempted, refused...)."""
+    """The story EVENT_ID is a step of, in order: a communication, the envoy who conveyed it,
+    the addressee who refused or answered it; with the stages and sources of each."""
     with opened(db) as store:
         steps = store.thread(event_id)
     if not steps:
