@@ -525,6 +525,10 @@ DATED = [  # the same person on different dates: the office held that day, or EL
     ("Olaf Scholz spoke in the Bundestag.", "Scholz", "DEU", "ELI", "Olaf Scholz", "2025-06-12"),
     ("Ebrahim Raisi visited Caracas.", "Raisi", "IRN", "GOV", "Ebrahim Raisi", "2023-06-12"),
     ("President Putin received the envoy.", "Putin", "RUS", "GOV", "Vladimir Putin", "2015-03-01"),
+    ("Abu Mohammed al-Jolani addressed his fighters in Idlib.", "Jolani", "SYR", "REB", "Ahmed al-Sharaa",
+     "2019-05-01"),
+    ("Ahmed al-Sharaa met the Saudi crown prince.", "Sharaa", "SYR", "GOV", "Ahmed al-Sharaa", "2025-02-02"),
+    ("Acting President Jens Boehrnsen signed the law.", "Boehrnsen", "DEU", "GOV", "Jens Böhrnsen", "2010-06-10"),
 ]
 
 PLACES = [  # places give a country; capitals stay metonyms for their government

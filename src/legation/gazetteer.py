@@ -38,8 +38,13 @@ class Match:
 _ARTICLE = re.compile(r"\b(?:al|el|Al|El|ul|Ul)[- ](?=[A-Z])")
 
 
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"})
+
+
 def _variants(text: str) -> set[str]:
     out = {text, strip_accents(text)}
+    if any(c in text for c in "äöüÄÖÜß"):
+        out.add(strip_accents(text.translate(_UMLAUTS)))  # "Böhrnsen" is also "Boehrnsen"
     for t in list(out):
         # Arabic names: "Omar al-Bashir" is also written "Omar El Bashir", "Omar Bashir"
         if _ARTICLE.search(t):
