@@ -180,6 +180,9 @@ def test_kb_import_actors_file(bundled: KnowledgeBase) -> None:
     assert {i.name for i in r.institutions} == {"Korean Central News Agency"}
     assert {(o.name, o.code, o.sector) for o in r.organizations} == {("Hamas", "PSE", "REB")}
     assert len(r.skipped) == 1 and "sample.actors:24" in r.skipped[0] and "region" in r.skipped[0]
+    [prk] = r.countries  # "NORTH_KOREA_ [PRK]" only gives the state more names
+    assert prk.code == "PRK" and prk.name == "North Korea" and prk.aliases[-1] == "Hermit Kingdom"
+    assert "North Korea" not in {p.name for p in r.persons} | {o.name for o in r.organizations}
 
 
 def test_kb_import_malformed_lines_name_file_and_line(tmp_path: Path) -> None:

@@ -138,7 +138,8 @@ def import_(file: str, fmt: str | None, into: str | None, dry_run: bool) -> None
         for s in result.skipped:
             click.echo(f"legation: skipped {s}", err=True)
         c = result.counts()
-        click.echo(f"{path}: {c['persons']} person(s) with {c['roles']} role(s), "
+        click.echo(f"{path}: {c['countries']} countr{'y' if c['countries'] == 1 else 'ies'} given more names, "
+                   f"{c['persons']} person(s) with {c['roles']} role(s), "
                    f"{c['institutions']} institution(s), {c['organizations']} organization(s); "
                    f"{c['skipped']} skipped")
         for name, source in result.adopted:

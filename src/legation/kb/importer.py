@@ -56,7 +56,7 @@ from pydantic import BaseModel, ValidationError
 
 from ..errors import DataFileError
 from .base import KnowledgeBase, normalize_name
-from .schema import POSTS, SECTORS, SPECIAL_CODES, Institution, Organization, Person, Role
+from .schema import POSTS, SECTORS, SPECIAL_CODES, Country, Institution, Organization, Person, Role
 
 FORMATS = ("actors", "csv", "json")
 
@@ -111,6 +111,7 @@ class ImportResult:
     """What an import produced, in the bundled schema, and what it had to leave out."""
 
     source: str
+    countries: list[Country] = field(default_factory=list)  # bundled states with imported aliases
     persons: list[Person] = field(default_factory=list)
     institutions: list[Institution] = field(default_factory=list)
     organizations: list[Organization] = field(default_factory=list)
@@ -118,7 +119,8 @@ class ImportResult:
     adopted: list[tuple[str, str]] = field(default_factory=list)  # (entry, file:line it corrects)
 
     def counts(self) -> dict[str, int]:
-        return {"persons": len(self.persons), "roles": sum(len(p.roles) for p in self.persons),
+        return {"countries": len(self.countries),
+                "persons": len(self.persons), "roles": sum(len(p.roles) for p in self.persons),
                 "institutions": len(self.institutions), "organizations": len(self.organizations),
                 "skipped": len(self.skipped)}
 
@@ -265,7 +267,7 @@ def read_actors(path: Path, kb: KnowledgeBase | None = None) -> ImportResult:
         if not entry.codes:
             problems.append((entry.line, f"entry {entry.name!r} has no code"))
             continue
-        _convert_entry(entry, path, known, result, problems)
+        _convert_entry(entry, path, known, result, problems, kb)
     if problems:
         raise MalformedImport(str(path), problems)
     _adopt_known_names(result, kb)
@@ -281,7 +283,7 @@ def _add_code(entry: _Entry, n: int, bracket: str, problems: list[tuple[int | No
 
 
 def _convert_entry(entry: _Entry, path: Path, known: set[str], result: ImportResult,
-                   problems: list[tuple[int | None, str]]) -> None:
+                   problems: list[tuple[int | None, str]], kb: KnowledgeBase | None = None) -> None:
     roles: list[tuple[str, str | None, date | None, date | None, str]] = []
     for n, code, dates in entry.codes:
         try:
@@ -298,6 +300,9 @@ def _convert_entry(entry: _Entry, path: Path, known: set[str], result: ImportRes
         return
     country = roles[0][0]
     aliases = [s for s in dict.fromkeys(entry.synonyms) if normalize_name(s) != normalize_name(entry.name)]
+    if kb is not None and len(roles) == 1 and roles[0][1:4] == (None, None, None) and _add_country_names(
+            result, kb, country, [entry.name, *aliases]):
+        return  # "NORTH_KOREA_ [PRK]": more names for a state, not a new actor
     try:
         if _is_body(entry.name):
             if len({r[0] for r in roles}) > 1 or len(roles) > 1 and any(r[2] or r[3] for r in roles):
@@ -321,6 +326,22 @@ def _convert_entry(entry: _Entry, path: Path, known: set[str], result: ImportRes
                                      country=bare[0] if bare and not person_roles else None))
     except ValidationError as e:
         problems.append((entry.line, _describe(e)))
+
+
+def _add_country_names(result: ImportResult, kb: KnowledgeBase, code: str, names: list[str]) -> bool:
+    """When ``names`` name the state ``code``, add the new ones to its aliases; else False."""
+    key = f"country:{code}"
+    if not any(e.key == key for n in names for e in kb.find(n)):
+        return False
+    state = next((c for c in result.countries if c.code == code), None) or kb.country(code)
+    assert state is not None
+    new = [n for n in names if not any(e.key == key for e in kb.find(n))
+           and normalize_name(n) not in {normalize_name(a) for a in state.aliases}]
+    updated = state.model_copy(update={"aliases": [*state.aliases, *new]})
+    if not any(c.code == code for c in result.countries):
+        result.adopted.append((state.name, kb.entities[key].source))
+    result.countries = [c for c in result.countries if c.code != code] + [updated]
+    return True
 
 
 def _org_kind(code: str) -> str:
@@ -616,8 +637,8 @@ def write(result: ImportResult, into: Path, stem: str) -> list[Path]:
     out: list[Path] = []
     header = (f"# Imported by `legation kb import` from {result.source}.\n"
               "# Entries here replace bundled entries with the same key; edit or delete freely.\n")
-    for sub, items in (("persons", result.persons), ("institutions", result.institutions),
-                       ("organizations", result.organizations)):
+    for sub, items in (("countries", result.countries), ("persons", result.persons),
+                       ("institutions", result.institutions), ("organizations", result.organizations)):
         path = into / sub / f"{stem}.yaml"
         if not items:
             if path.exists():
