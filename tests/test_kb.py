@@ -10,7 +10,14 @@ import pytest
 from legation.errors import DataFileError
 from legation.kb import KnowledgeBase
 from legation.kb.base import default_user_dir
-from legation.kb.importer import MalformedImport, convert_code, parse_restriction, parse_yymmdd, read, write
+from legation.kb.importer import (
+    MalformedImport,
+    convert_code,
+    parse_restriction,
+    parse_yymmdd,
+    read,
+    write,
+)
 from legation.kb.lookup import lookup, stats
 
 DATA = Path(__file__).parent / "data"

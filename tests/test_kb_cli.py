@@ -16,7 +16,7 @@ DATA = Path(__file__).parent / "data"
 def legation(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     exe = Path(sys.executable).with_name("legation")
     cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "legation.cli"]
-    return subprocess.run([*cmd, *args], capture_output=True, text=True, cwd=REPO, timeout=300,
+    return subprocess.run([*cmd, *args], check=False, capture_output=True, text=True, cwd=REPO, timeout=300,
                           env={**os.environ, "COLUMNS": "200", **(env or {})})
 
 

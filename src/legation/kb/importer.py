@@ -88,7 +88,7 @@ BODY_WORDS = {
     "radio", "television", "tv", "press", "daily", "embassy", "mission", "guard", "guards",
     "militia", "league", "alliance", "federation", "institute", "university", "church",
     "foundation", "authority", "cabinet", "administration", "bureau", "command", "battalion",
-    "nations", "organisation", "fund", "programme", "program", "tribunal", "council",
+    "nations", "fund", "programme", "program", "tribunal",
 }
 INTERNATIONAL = {"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"}
 COLUMNS = ("kind", "name", "aliases", "short", "country", "sector", "office", "post", "start",
