@@ -293,9 +293,9 @@ class KnowledgeBase:
                 r = self.entities[key].record
                 if isinstance(r, Place):
                     return r.country_on(on)
-            key = self._capitals.get(n)
-            if key is not None and key in self.entities:
-                return self.entities[key].code
+            capital = self._capitals.get(n)
+            if capital is not None and capital in self.entities:
+                return self.entities[capital].code
         return None
 
     def near_country(self, text: str, min_score: float = 88.0) -> str | None:

@@ -49,7 +49,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -207,7 +207,7 @@ def _is_body(name: str) -> bool:
 
 # -- PETRARCH / Phoenix .actors ------------------------------------------------------------------------
 @dataclass(slots=True)
-class _Entry:
+class _ActorsEntry:
     line: int
     name: str
     synonyms: list[str] = field(default_factory=list)
@@ -222,7 +222,7 @@ def read_actors(path: Path, kb: KnowledgeBase | None = None) -> ImportResult:
     lines = _read_lines(path)
     known = _known_codes(kb)
     problems: list[tuple[int | None, str]] = []
-    entries: list[_Entry] = []
+    entries: list[_ActorsEntry] = []
     for n, raw in enumerate(lines, 1):
         text = raw.split("#", 1)[0].rstrip()
         if not text.strip():
@@ -258,7 +258,7 @@ def read_actors(path: Path, kb: KnowledgeBase | None = None) -> ImportResult:
         if body.count("[") != body.count("]"):
             problems.append((n, f"unbalanced brackets in {body!r}"))
             continue
-        entry = _Entry(n, _title(name))
+        entry = _ActorsEntry(n, _title(name))
         entries.append(entry)
         for b in _BRACKET.findall(body):
             _add_code(entry, n, b, problems)
@@ -274,7 +274,7 @@ def read_actors(path: Path, kb: KnowledgeBase | None = None) -> ImportResult:
     return result
 
 
-def _add_code(entry: _Entry, n: int, bracket: str, problems: list[tuple[int | None, str]]) -> None:
+def _add_code(entry: _ActorsEntry, n: int, bracket: str, problems: list[tuple[int | None, str]]) -> None:
     parts = bracket.split(None, 1)
     if not parts:
         problems.append((n, "empty code []"))
@@ -282,7 +282,7 @@ def _add_code(entry: _Entry, n: int, bracket: str, problems: list[tuple[int | No
     entry.codes.append((n, parts[0], parts[1].strip() if len(parts) > 1 else None))
 
 
-def _convert_entry(entry: _Entry, path: Path, known: set[str], result: ImportResult,
+def _convert_entry(entry: _ActorsEntry, path: Path, known: set[str], result: ImportResult,
                    problems: list[tuple[int | None, str]], kb: KnowledgeBase | None = None) -> None:
     roles: list[tuple[str, str | None, date | None, date | None, str]] = []
     for n, code, dates in entry.codes:
@@ -344,7 +344,7 @@ def _add_country_names(result: ImportResult, kb: KnowledgeBase, code: str, names
     return True
 
 
-def _org_kind(code: str) -> str:
+def _org_kind(code: str) -> Any:  # one of Organization's kinds
     return {"UNO": "un_body", "EUR": "eu_body", "IGO": "igo", "NGO": "ngo", "ISM": "movement",
             "IMG": "armed_group", "MNC": "company"}.get(code, "other")
 
@@ -440,7 +440,7 @@ def read_table(path: Path, fmt: str, kb: KnowledgeBase | None = None) -> ImportR
                     continue
                 result.organizations.append(Organization(
                     name=d["name"], code=d["country"], sector=d["sector"],
-                    kind=d["type"] or _org_kind(d["country"]),
+                    kind=cast(Any, d["type"]) or _org_kind(d["country"]),
                     aliases=_uniq(d["_aliases"], d["name"]), wikidata=d["wikidata"]))
         except ValidationError as e:
             problems.append((line, _describe(e)))
@@ -570,7 +570,9 @@ def _adopt_known_names(result: ImportResult, kb: KnowledgeBase | None) -> None:
     bodies = ("institution", "organization")
     fixed_persons: list[Person] = []
     fixed_bodies: list[Institution | Organization] = []
-    for rec in [*result.persons, *result.institutions, *result.organizations]:
+    records: list[Person | Institution | Organization] = [
+        *result.persons, *result.institutions, *result.organizations]
+    for rec in records:
         kinds = ("person",) if isinstance(rec, Person) else bodies
         hits = {e.key: e for n in [rec.name, *rec.aliases] for e in kb.find(n) if e.kind in kinds}
         if rec.wikidata:
