@@ -39,6 +39,8 @@ DESCRIPTION_NOUNS = {
     "ministry": ("GOV", "ministry"), "government": ("GOV", None), "country": (None, None),
     "nation": (None, None), "organization": (None, None), "organisation": (None, None),
     "alliance": (None, None), "group": (None, None), "bloc": (None, None),
+    "kingdom": (None, None), "republic": (None, None), "emirate": (None, None),
+    "sultanate": (None, None), "state": (None, None),
     **{k: (None, None) for k in ("side", "state", "leader", "president", "minister", "premier",
                                  "official", "diplomat", "envoy", "neighbor", "neighbour",
                                  "counterpart", "head", "party")},
@@ -245,8 +247,7 @@ class SentenceActors:
                 return self.mention(m.start, m.end, e.kind, head=h, code=e.code, sector=e.sector,
                                     name=e.name, key=key,
                                     plural=False, location=getattr(r, "located", None))
-            if m.start >= 2 and self.doc[m.start - 1].text == "-" and \
-                    self.doc[m.start - 2].lower_ in ("anti", "pro", "non", "ex", "post", "pre"):
+            if self.against_prefix(m):
                 return None  # "anti-Syria journalist": about Syria, not of it
             is_mod = tok.dep_ in MODIFIER_DEPS and tok.head.i != h and self.is_unit_head(tok.head.i)
             if label in ("adjective", "demonym") and m.start > 0 and self.doc[m.start - 1].lower_ == "ethnic":
@@ -383,8 +384,7 @@ class SentenceActors:
         left = doc[h].left_edge.i
         for i in range(left, start):
             mm = self.by_token.get(i)
-            if mm is not None and mm.start >= 2 and doc[mm.start - 1].text == "-" and \
-                    doc[mm.start - 2].lower_ in ("anti", "pro", "non", "ex"):
+            if mm is not None and self.against_prefix(mm):
                 continue  # "a prominent anti-Syria journalist" is not Syrian
             if mm is None:
                 if doc[i].lower_ in ("our", "my") and self.sent.quoted and self.sent.quoted[i]:
@@ -443,6 +443,12 @@ class SentenceActors:
             elif t.lower_ in ("our", "my") and code is None and self.sent.quoted and self.sent.quoted[t.i]:
                 code = self.speaker_country(t.i)
         return title, code
+
+    def against_prefix(self, m: Match) -> bool:
+        """'anti-Syria', 'pro-Russian', 'ex-Soviet': a name that qualifies without belonging."""
+        doc = self.doc
+        return m.start >= 2 and doc[m.start - 1].text == "-" and \
+            doc[m.start - 2].lower_ in ("anti", "pro", "non", "ex", "post", "pre")
 
     def country_in_phrase(self, tok: Token) -> str | None:
         """The country named by an adjective or name inside a noun phrase."""
@@ -627,6 +633,7 @@ class SentenceActors:
         via = None
         location = None
         org_key = None
+        conj_codes: list[str] = []
         for child in tok.children:
             if child.dep_ != "prep":
                 continue
@@ -636,6 +643,10 @@ class SentenceActors:
                 if c2 is None and child.lower_ in ("of", "from"):
                     c2 = self.country_in_phrase(pobj)  # "doctors from two American aid groups"
                 if child.lower_ in ("of", "from") and c2:
+                    if code in (None, c2):
+                        # "the foreign ministers of Bahrain and Oman": every country named
+                        extra = [self.country_in_phrase(c) for c in pobj.conjuncts]
+                        conj_codes.extend(c for c in extra if c and c != c2)
                     code = code or c2
                     if mm is not None:
                         for f in mm.forms:
@@ -669,9 +680,12 @@ class SentenceActors:
             via = self.local_body(code, location)
         s2 = self.np_start(h, min([m.start, *used]))
         name = self.kb.entities[org_key].name if org_key else None
-        return self.mention(s2, m.end, "group", head=h, code=code, sector=m.group.sector,
-                            plural=tok.tag_ in ("NNS", "NNPS"), via=via, location=location,
-                            name=None, key=None, office=name)
+        men = self.mention(s2, m.end, "group", head=h, code=code, sector=m.group.sector,
+                           plural=tok.tag_ in ("NNS", "NNPS"), via=via, location=location,
+                           name=None, key=None, office=name)
+        men.members = [self.mention(s2, m.end, "group", head=h, code=c, sector=m.group.sector,
+                                    plural=True) for c in dict.fromkeys(conj_codes)]
+        return men
 
     def local_body(self, code: str, location: str) -> str | None:
         """The mission or embassy of ``code`` in a city: 'North Korean diplomats in New York'."""
@@ -802,8 +816,10 @@ class SentenceActors:
         if "the" not in dets and "this" not in dets:
             return None
         sector, _ = DESCRIPTION_NOUNS.get(lemma, (None, None))
-        if lemma in ("country", "nation"):
-            prior = self.discourse.last(lambda x: x.kind == "country")
+        if lemma in ("country", "nation", "kingdom", "republic", "emirate", "sultanate", "state"):
+            before = [x for x in self.out if x.code and not x.modifier and x.end <= tok.i]
+            prior = (max(before, key=lambda x: x.start) if before else None) or \
+                self.discourse.last(lambda x: x.kind == "country")
         else:
             prior = self.discourse.last(lambda x: x.kind in ("institution", "organization")
                                         and (sector is None or x.sector == sector))
@@ -890,12 +906,13 @@ class SentenceActors:
                     m.members.append(other)
         # "Hungarian and Romanian officials": the adjectives are conjoined modifiers
         for m in self.out:
-            if m.kind not in ("group", "institution") or m.modifier:
+            if m.kind not in ("group", "institution", "description") or m.modifier:
                 continue
             codes = []
             for t in self.doc[self.doc[m.head].left_edge.i:m.head]:
                 mm = self.by_token.get(t.i)
-                if mm is not None and mm.what == "kb" and t.dep_ in ("conj", "amod", "compound"):
+                if mm is not None and mm.what == "kb" and t.dep_ in ("conj", "amod", "compound") \
+                        and not self.against_prefix(mm):
                     c = self.country_of_match(mm)
                     if c and c != m.code and c not in codes:
                         codes.append(c)

@@ -59,7 +59,9 @@ def light_verb(noun: Token) -> Token | None:
 
 QUANTITY_HEADS = {"part", "some", "all", "most", "half", "much", "many", "portion", "share",
                   "rest", "bulk", "third", "quarter", "one", "two", "three", "dozens", "hundreds",
-                  "thousands", "scores", "members", "number"}
+                  "thousands", "scores", "members", "number", "ton", "tons", "tonne", "tonnes",
+                  "barrel", "barrels", "dose", "doses", "worth", "shipment", "shipments", "batch",
+                  "consignment", "cargo", "load", "supply", "kilograms", "litres", "liters"}
 
 
 def partitive(tok: Token) -> Token:
@@ -127,6 +129,9 @@ def slot_tokens(tok: Token, slot: str) -> list[Token]:
         if is_passive(tok):
             return children(tok, "nsubjpass")
         objs = [partitive(o) for o in children(tok, "dobj")]
+        if not objs:  # "allowed IAEA inspectors to visit": the object raised to the clause
+            for c in children(tok, "ccomp", "xcomp"):
+                objs += children(c, "nsubj")
         if not objs:
             for prt in tok.children:  # "kidnapped up to 16 advisers"
                 if prt.dep_ in ("prt", "advmod") and prt.lower_ == "up":

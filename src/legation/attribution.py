@@ -30,6 +30,7 @@ class Attributor:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon
         self.cited_by: dict[int, list[Mention]] = {}  # id(source mention) -> outlets citing it
+        self.unnamed_report = False  # the last event had a verb of saying with no resolvable source
 
     def reset(self) -> None:
         self.cited_by = {}
@@ -51,20 +52,26 @@ class Attributor:
                 for m in index.for_token(o):
                     self.cited_by.setdefault(id(m), []).extend(outlets)
 
-    def sources(self, sent: Sentence, anchor: int, index, speaker: Mention | None) -> tuple[list[Mention], int | None]:  # type: ignore[no-untyped-def]
-        """Sources of the event at ``anchor``, and the token of the closest report verb."""
+    def sources(self, sent: Sentence, anchor: int, index, speaker: Mention | None,  # type: ignore[no-untyped-def]
+                trigger: list[int] | None = None) -> tuple[list[Mention], int | None]:
+        """Sources of the event at ``anchor``, and the token of the closest report verb.
+        A verb of saying that is part of the event itself ("said Germany must pay") is not
+        a report of it."""
         doc = sent.doc
+        self.unnamed_report = False
         out: list[Mention] = []
         report_at: int | None = None
         tok = doc[anchor]
         for anc in [tok, *tok.ancestors]:
-            if anc.i != anchor and anc.lemma_.lower() in self.lex.speech_verbs and anc.pos_ in ("VERB", "AUX"):
-                subj = [m for s in children(anc, "nsubj") for m in index.for_token(s)]
-                if is_passive(anc):
-                    subj = [m for a in prep_objects(anc, "by") for m in index.for_token(a)]
+            if anc.i != anchor and anc.i not in (trigger or ()) and \
+                    anc.lemma_.lower() in self.lex.speech_verbs and anc.pos_ in ("VERB", "AUX"):
+                subj_toks = prep_objects(anc, "by") if is_passive(anc) else children(anc, "nsubj")
+                subj = [m for s in subj_toks for m in index.for_token(s, keep_uncoded=True)]
                 if subj:
                     out += subj
+                if subj_toks:  # "..., police said": reported even when the source has no code
                     report_at = anc.i if report_at is None else report_at
+                    self.unnamed_report = True
             for c in anc.children:  # "according to X"
                 if c.dep_ == "prep" and c.lower_ == "according":
                     for o in prep_objects(c, "to"):

@@ -37,6 +37,10 @@ from .temporal import DateFinder, DateMention, occasion_date, publication_date
 log = logging.getLogger(__name__)
 
 
+# verbal acts that a statement by the actor itself performs rather than reports
+STATEMENTS = {"AGREE", "THREATEN", "REQUEST", "REJECT", "ACCUSE", "SUPPORT"}
+
+
 @dataclass(slots=True)
 class Result:
     """What extraction made of one input: its events, or why it was skipped."""
@@ -173,10 +177,11 @@ class Extractor:
     def annotate(self, f: Frame, sent: Sentence, index: MentionIndex, actors, attributor: Attributor,  # type: ignore[no-untyped-def]
                  dates: list[DateMention], published: date | None) -> None:
         speaker = actors.speaker(f.anchor) if sent.quoted and sent.quoted[f.anchor] else None
-        sources, report_at = attributor.sources(sent, f.anchor, index, speaker)
+        sources, report_at = attributor.sources(sent, f.anchor, index, speaker, f.trigger)
         f.sources = [s for s in sources if not any(s is a for a in f.actors)] or sources
         f.quote = bool(sent.quoted and sent.quoted[f.anchor])
-        found = attributor.factuality(sent, f.anchor, report_at, bool(sources), f.trigger)
+        found = attributor.factuality(sent, f.anchor, report_at,
+                                      bool(sources) or attributor.unnamed_report, f.trigger)
         f.factuality = strongest(found)
         # PLOVER: an announced future action is coded as what announcing it is
         if f.factuality == "future" and f.comm is None and f.role != "future":
@@ -191,6 +196,12 @@ class Extractor:
                 f.recoded_future = True
                 f.factuality = strongest(found - {"future"})
         self.refusal(f, found)
+        if f.sources and f.type in STATEMENTS and f.factuality == "reported" and all(
+                _speaks_for(s, f.actors) for s in f.sources):
+            # "the Ivorian president announced that he will extend the curfew": the
+            # announcement is the event (a threat, a pledge, a demand), not a report of it
+            f.sources = []
+            f.factuality = strongest(found - {"reported", "future", "negated"})
         dm, bound = self.dates.for_frame(sent, f.anchor, f.trigger, dates)
         f.date = dm.info if dm is not None else None
         if f.comm is not None and f.comm.occasion_date:
@@ -253,6 +264,21 @@ def _candidates(nlp: Language, lexicon: Lexicon, gazetteer: Gazetteer) -> Candid
 
 def _skip(doc: Document, reason: str) -> Skipped:
     return Skipped(doc.origin or doc.id, reason, doc.id)
+
+
+def _speaks_for(source: Mention, actors: list[Mention]) -> bool:
+    """Is the source the actor speaking for itself (its leader, its ministry, itself)?
+    News media and anonymous sources report; they never make the actor's statement."""
+    r = source.resolved[0]
+    if r.anonymous or r.sector == "JRN" or not r.code:
+        return False
+    for a in actors:
+        ra = a.resolved[0]
+        if r is ra or (r.key and r.key == ra.key):
+            return True
+        if r.code == ra.code and r.sector in (None, "GOV") and ra.sector in (None, "GOV", "MIL"):
+            return True
+    return False
 
 
 __all__ = ["Extractor", "Result", "FACTUALITY_ORDER"]

@@ -35,7 +35,7 @@ from .lexicon import Lexicon, Trigger
 from .mentions import Mention, MentionIndex
 from .nlp import Sentence
 from .records import DateInfo
-from .syntax import children, depth, is_passive, lemma_forms, particle
+from .syntax import children, depth, is_passive, lemma_forms, particle, prep_objects
 
 OBLIGATION_AUX = {"must", "should"}
 # legal and coercive acts whose unnamed agent is the authority of the place they happen in
@@ -110,7 +110,7 @@ class FrameExtractor:
 
     # PLOVER: the demands of a protest are its topic, not events of their own; a
     # mobilisation reported with the attack it served is the attack.
-    ABSORBS = {"PROTEST": {"REQUEST", "ACCUSE"}, "ASSAULT": {"MOBILIZE"}}
+    ABSORBS = {"PROTEST": {"REQUEST", "ACCUSE", "PROTEST"}, "ASSAULT": {"MOBILIZE"}}
 
     def absorb(self, frames: list[Frame]) -> list[Frame]:
         """Fold a frame into the event it is the purpose or part of ('staged rallies to
@@ -188,6 +188,9 @@ class FrameExtractor:
                               for c in tok.children):
             return None
         score = e.specificity()
+        if e.pos == "NOUN" and e.light and (light := light_verb(tok)) is not None \
+                and lemma_forms(light) & set(e.light):
+            score += 1  # "staged a protest": the entry that names this verb
         if e.object:
             wanted = {w.lower() for w in e.object}
             objs = self.objects(tok)
@@ -213,8 +216,8 @@ class FrameExtractor:
         verb over a prepositional phrase ('imposed sanctions for its support') must be one
         the entry lists, not any light verb."""
         light = light_verb(tok)
-        if light is None:
-            return False
+        if light is None or particle(light) in ("off", "down"):
+            return False  # "called off the strike" ends it
         forms = lemma_forms(light)
         if forms & set(e.light):
             return True
@@ -237,6 +240,7 @@ class FrameExtractor:
     def objects(tok: Token) -> list[Token]:
         objs = children(tok, "dobj", "attr", "oprd")
         objs += [partitive(o) for o in objs if partitive(o) is not o]
+        objs += [p for o in objs for p in prep_objects(o, "of")]  # "the state of emergency"
         if is_passive(tok):
             objs += children(tok, "nsubjpass")
         for prep in children(tok, "prep"):  # "put under investigation", "opened fire on"
@@ -308,6 +312,8 @@ class FrameExtractor:
         else:
             uncoded = []
         actors = [a for a in actors if a.has_actor()] or uncoded
+        if entry.min_args >= 2 and len({m.resolved[0].code for m in actors + recipients}) < entry.min_args:
+            return None  # "recognized Kosovo" is an event; "recognized the problem" is not
         if actors and not recipients and (
                 entry.reciprocal and entry.role is None and len({a.resolved[0].code or a.text for a in actors}) < 2
                 and len(actors) < 2 or etype in REQUIRES_RECIPIENT and len(actors) < 2):
@@ -495,9 +501,24 @@ class FrameExtractor:
                             out.append(m)
             if out:
                 return out
+        for c in tok.children:
+            # "If Tehran enriches uranium, Washington will impose sanctions": the condition's
+            # subject is whom the action is aimed at
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                                         for m in c.children):
+                out = [m for s in children(c, "nsubj") for m in index.for_token(s)
+                       if not _same_party(m, actors)]
+                if out:
+                    return out
         if inner_tok is None:
-            if entry.type in ("ASSAULT", "COERCE"):
-                return purpose_parties(tok, index, actors)
+            if entry.type in ("ASSAULT", "COERCE", "MOBILIZE"):
+                # the victims of a purpose clause, else the country where it happened
+                found = purpose_parties(tok, index, actors)
+                if not found:
+                    place = place_of(tok, index)
+                    if place is not None and not _same_party(place, actors):
+                        found = [place]
+                return found
             if entry.pos == "NOUN":  # "their demands for freedom from the government"
                 q = index.qualifier(tok, 2)
                 if q is not None and not _same_party(q, actors):
@@ -520,7 +541,9 @@ class FrameExtractor:
         r_codes = here + [m.resolved[0].code for m in recipients if m.has_actor()]
 
         def fill(ms: list[Mention], codes: list[str | None]) -> list[Mention]:
-            code = next((c for c in codes if c), None)
+            # siblings first: "between the Colombian government and the rebels"
+            own = [m.resolved[0].code for m in ms if m.has_actor()]
+            code = next((c for c in own + codes if c), None)
             out = []
             for m in ms:
                 if not m.has_actor() and code:
