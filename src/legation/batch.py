@@ -75,7 +75,7 @@ class BatchExtractor:
     """
 
     def __init__(self, factory: Callable[[], Extractor] = ExtractorSpec(), *, workers: int = 1,
-                 chunk_size: int = 32, window: int | None = None) -> None:
+                 chunk_size: int = 16, window: int | None = None) -> None:
         if workers < 1:
             raise ConfigError(f"workers must be at least 1, not {workers}")
         if chunk_size < 1:

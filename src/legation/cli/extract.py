@@ -58,7 +58,9 @@ def extract(inputs: tuple[str, ...], published: date | None, fmt: str, output: s
     out = open(output, "w", encoding="utf-8") if output else sys.stdout
     writer = Writer(out, fmt)
     try:
-        with batch, Progress(enabled=progress and not quiet) as bar:
+        # the bar shares the terminal with the events only when they go elsewhere
+        shown = progress and not quiet and (output is not None or not sys.stdout.isatty())
+        with batch, Progress(enabled=shown) as bar:
             for result in batch.run(Reader(published).read(inputs)):
                 if result.skipped is not None:
                     bar.advance(skipped=True)
