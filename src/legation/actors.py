@@ -490,7 +490,13 @@ class SentenceActors:
         if m.start > 0 and self.by_token.get(m.start - 1) is not None and \
                 self.by_token[m.start - 1].what == "title":
             return True
-        return any(x.key in keys for x in self.discourse.mentions)
+        if any(x.key in keys for x in self.discourse.mentions):
+            return True
+        # a name only one known person bears, written as a name, outside a date or a place:
+        # "Trump wrote to Kim" (but not "1 May", "the May Day rally")
+        return len(set(keys)) == 1 and all(
+            doc[i].pos_ == "PROPN" and doc[i].ent_type_ in ("", "PERSON", "NORP")
+            for i in range(m.start, m.end))
 
     def person(self, s: int, e: int, h: int, keys: list[str]) -> Mention:
         title, code, _ = self.np_modifiers(h, s, e)

@@ -174,9 +174,19 @@ class CommunicationFinder:
         return out
 
     def _call_verb(self, tok: Token, index: MentionIndex) -> bool:
+        """Is this verb itself a communication: 'phoned', 'called Putin', 'wrote to Kim',
+        'spoke by phone with'?"""
         lemma = tok.lemma_.lower()
         if lemma in ("phone", "telephone"):
             return True
+        if lemma in ("write", "speak", "talk"):
+            by_phone = any(p.lemma_.lower() in ("phone", "telephone", "video", "videoconference")
+                           for p in prep_objects(tok, "by", "over", "via"))
+            if lemma in ("speak", "talk"):
+                return by_phone
+            # "Trump wrote to Kim": a letter, when it names whom it was written to
+            return not children(tok, "dobj") and any(
+                (m := index.at(t)) is not None and m.has_actor() for t in prep_objects(tok, "to"))
         if particle(tok) or children(tok, "xcomp", "oprd", "ccomp", "attr"):
             return False
         if any(c.dep_ == "prep" and c.lower_ in ("for", "on", "off", "up") for c in tok.children):
@@ -191,8 +201,10 @@ class CommunicationFinder:
                        trigger=[tok.i], anchor=tok.i)
         for s in children(tok, "nsubj"):
             cf.authors += index.for_token(s)
-        for o in children(tok, "dobj"):
+        for o in children(tok, "dobj") + prep_objects(tok, "to", "with"):
             cf.addressees += index.for_token(o)
+        if kind.kind not in ("phone call", "video call"):
+            cf.status = "sent"
         self.occasion(cf, [tok], occasions)
         return cf
 
@@ -213,6 +225,11 @@ class CommunicationFinder:
         for t in prep_objects(tok, "from", "by"):
             cf.authors += index.for_token(t)
             self.addressed(t, cf, index)
+            for a in prep_objects(t, "to"):  # "a letter from Trump to leader Kim Jong Un"
+                cf.addressees += index.for_token(a)
+        for t in prep_objects(tok, "of"):  # "a message of condolence to the king"
+            for a in prep_objects(t, "to"):
+                cf.addressees += index.for_token(a)
         for c in tok.children:
             if c.dep_ == "compound":
                 m = index.at(c)
@@ -232,7 +249,9 @@ class CommunicationFinder:
             hosts.append(v)
             cf.trigger.append(v.i)
             cf.anchor = v.i if cf.anchor == tok.i else cf.anchor
-            statuses.append(carrier.status)
+            statuses.append("refused" if self.refused_by_negation(v, carrier) else carrier.status)
+            for place in prep_objects(v, "at"):  # "hand over the letter at North Korea's mission"
+                cf.channel += [m for m in index.for_token(place) if m.kind in ("institution", "group")]
             subj = self.subject(v, role_passive, index)
             if carrier.subject == "author":
                 if not cf.authors and not cf.anaphoric:
@@ -329,6 +348,12 @@ class CommunicationFinder:
         return best
 
     @staticmethod
+    def refused_by_negation(v: Token, carrier: CarrierVerb) -> bool:
+        """'the diplomats would not take it': not receiving is refusing."""
+        return carrier.subject == "addressee" and carrier.status == "delivered" and any(
+            c.dep_ == "neg" for c in v.children)
+
+    @staticmethod
     def combine(statuses: list[str]) -> str:
         """Innermost verb first; the controlling verbs say how far it really got."""
         status = statuses[0]
@@ -395,7 +420,7 @@ class CommunicationFinder:
         statuses = []
         for v2, carrier, passive in verbs:
             cf.trigger.append(v2.i)
-            statuses.append(carrier.status)
+            statuses.append("refused" if self.refused_by_negation(v2, carrier) else carrier.status)
             if carrier.subject == "addressee":
                 proxies += self.subject(v2, passive, index)
             elif carrier.subject == "carrier":

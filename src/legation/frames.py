@@ -294,6 +294,11 @@ class FrameExtractor:
                         trigger += inner.trigger
         if etype is None or cameo is None:
             return None
+        if entry.role == "reject" and inner_tok is not None and comm is None and \
+                inner_tok.pos_ == "VERB" and \
+                inner_tok.lemma_.lower() in self.lex.speech_verbs | {"comment", "elaborate"} and \
+                not (inner and inner.recipients) and not prep_objects(inner_tok, "to"):
+            return None  # "declined to comment": no refusal of anyone's request
         light = light_verb(tok) if entry.pos == "NOUN" and self.licensed(tok, entry) else None
         if light is not None:
             trigger.append(light.i)

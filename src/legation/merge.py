@@ -101,6 +101,7 @@ class Merger:
             if g is not None:
                 g.frames.append(f)
                 by_comm[id(f.comm)] = g
+        self.fold_contents(groups, by_comm, frames)
         records = []
         for g in groups:
             rec = self.record(doc, g, len(records) + 1)
@@ -110,6 +111,29 @@ class Merger:
                 continue
             records.append(rec)
         return records
+
+    @staticmethod
+    def fold_contents(groups: list[Group], by_comm: dict[int, Group], frames: list[Frame]) -> None:
+        """'In the message, Kim extended warm congratulations to Putin': what a message says,
+        in a sentence that names the message, is the message's content, not a second event."""
+        comms_by_sentence: dict[int, list[Frame]] = {}
+        for f in frames:
+            if f.comm is not None:
+                comms_by_sentence.setdefault(f.sentence.index, []).append(f)
+        for g in list(groups):
+            if len(g.frames) != 1 or g.first.comm is not None:
+                continue
+            f = g.first
+            for c in comms_by_sentence.get(f.sentence.index, []):
+                assert c.comm is not None
+                host = by_comm.get(id(c.comm.root())) or by_comm.get(id(c.comm))
+                if host is None or host is g or host.first.type != f.type:
+                    continue
+                if compatible_parties(host.actors(), f.actors) and compatible_parties(
+                        host.recipients(), f.recipients):
+                    host.frames.append(f)
+                    groups.remove(g)
+                    break
 
     def find_group(self, groups: list[Group], f: Frame) -> Group | None:
         for g in reversed(groups):

@@ -330,8 +330,31 @@ class Segmenter:
                     # a stray closing quote or bracket belongs to the previous sentence
                     out[-1] = (out[-1][0], b)
                     continue
+                if not out:
+                    a = skip_dateline(text, a, b)
                 out.append((a, b))
         return out
+
+
+# "PYONGYANG, June 13 (KCNA) -- ", "SEOUL (Reuters) - ", "WASHINGTON — ": a wire dateline is
+# not part of the first sentence (its city would read as the sentence's subject)
+_DATELINE = re.compile(
+    r"(?:[A-Z][A-Za-z.'\-]+(?: [A-Z][A-Za-z.'\-]+){0,3})"  # the city
+    r"(?:, [A-Z][A-Za-z.]+ \d{1,2}(?:, \d{4})?)?"          # the date
+    r"(?: ?\([^()]{2,40}\))?"                              # the agency
+    r" ?(?:--|—|–|-) ")
+
+
+def skip_dateline(text: str, a: int, b: int) -> int:
+    """Where the first sentence really begins, after a leading wire dateline."""
+    m = _DATELINE.match(text, a, b)
+    if m is None:
+        return a
+    head = text[a:m.end()]
+    # a real dateline has an all-caps city or an agency in brackets
+    if "(" in head or head.split(",")[0].split(" (")[0].isupper():
+        return m.end()
+    return a
 
 
 def mark_quotes(doc: Doc, carry_in: bool = False) -> tuple[list[bool], bool]:
