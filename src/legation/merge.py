@@ -262,7 +262,7 @@ class Merger:
                 a, b = s.char_span(i, i + 1)
                 ev.append(Evidence("event", a, b))
             for field_name, ms in (("actor", f.actors), ("recipient", f.recipients),
-                                   ("attribution", f.sources)):
+                                   ("attribution", [] if _bare_reference(f) else f.sources)):
                 for m in ms:
                     ev.append(Evidence(field_name, m.char_start, m.char_end))
             if f.date is not None and f.date.start is not None and f.date.end is not None:
