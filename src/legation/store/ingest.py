@@ -1,7 +1,8 @@
 """Ingest: extract articles and store them, one transaction per article.
 
 An article already in the store (the same text, under any id) is skipped
-before extraction. An article whose id, or else URL, is in the store with
+before extraction; the same text under a smaller id takes that id instead,
+so that the store does not depend on which copy of a wire story came first. An article whose id, or else URL, is in the store with
 another text is a corrected version: its old mentions are removed and the
 new ones merged in their place. Each article is written in one
 transaction (article, sentences, mentions, parties, the re-merge of the
@@ -103,10 +104,11 @@ class Ingestor:
         return report
 
     def stored(self, doc: Document) -> bool:
-        """Is this text already in the store (under any id)?"""
+        """Is this text already in the store, under this id or a smaller one?"""
         with self.db.read() as conn:
             q = select(t.articles.c.id).where(t.articles.c.text_hash == text_hash(doc.text))
-            return conn.execute(q).first() is not None
+            row = conn.execute(q).first()
+            return row is not None and row.id <= doc.id
 
     def write(self, doc: Document, events: Sequence[EventRecord]) -> Outcome:
         """Store one extracted article in one transaction."""
@@ -115,12 +117,14 @@ class Ingestor:
 
 def write_article(conn: Connection, doc: Document, events: Sequence[EventRecord], kinds: Kinds) -> Outcome:
     a = t.articles.c
-    if conn.execute(select(a.id).where(a.text_hash == text_hash(doc.text))).first() is not None:
+    copy = conn.execute(select(a.id).where(a.text_hash == text_hash(doc.text))).first()
+    if copy is not None and copy.id <= doc.id:
         return "unchanged"
     # earlier versions: the article with this id, and the one at this URL (the same, or another)
     same = or_(a.id == doc.id, a.url == doc.url) if doc.url else a.id == doc.id
     old = conn.execute(select(a.id, a.version).where(same).order_by(a.id)).all()
-    scope, touched = _take_out(conn, [o.id for o in old])
+    # a copy of this very text under a larger id gives way: the smallest id names the article
+    scope, touched = _take_out(conn, [o.id for o in old] + ([copy.id] if copy is not None else []))
     version = 1 + max((o.version for o in old), default=0)
     conn.execute(insert(t.articles).values(**article_row(doc, version)))
     rows = sentence_rows(doc, events)
@@ -134,6 +138,8 @@ def write_article(conn: Connection, doc: Document, events: Sequence[EventRecord]
     new = load_mentions(conn, t.mentions.c.article_id == doc.id)
     scope.update(component(conn, new))
     recluster(conn, scope, touched)
+    if copy is not None and not old:
+        return "unchanged"  # the same article, now under its smallest id
     return "corrected" if old else "added"
 
 
