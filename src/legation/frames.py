@@ -317,11 +317,11 @@ class FrameExtractor:
         else:
             uncoded = []
         actors = [a for a in actors if a.has_actor()] or uncoded
-        if entry.min_args >= 2 and len({m.resolved[0].code for m in actors + recipients}) < entry.min_args:
+        parties = {r.code or r.text for m in actors for r in m.resolved}
+        if entry.min_args >= 2 and len(parties | {r.code for m in recipients for r in m.resolved}) < entry.min_args:
             return None  # "recognized Kosovo" is an event; "recognized the problem" is not
-        if actors and not recipients and (
-                entry.reciprocal and entry.role is None and len({a.resolved[0].code or a.text for a in actors}) < 2
-                and len(actors) < 2 or etype in REQUIRES_RECIPIENT and len(actors) < 2):
+        if actors and not recipients and len(parties) < 2 and (
+                entry.reciprocal and entry.role is None or etype in REQUIRES_RECIPIENT):
             return None  # "the cabinet met": no second party; aid with no one aided
         verb = light if light is not None else tok
         if not actors and etype in AUTHORITY_TYPES and is_passive(verb) and not children(verb, "agent"):
