@@ -804,7 +804,7 @@ class SentenceActors:
             return None
         n = next((NUMBER_WORDS[d] for d in dets if d in NUMBER_WORDS), 0)
         if n and lemma in PLURAL_REFERENTS:
-            before = [x for x in self.out if not x.modifier]
+            before = [x for x in self.out if not x.modifier and x.end <= tok.i]
             if PLURAL_REFERENTS[lemma] == "person":
                 found = self.discourse.persons(n, before)
             else:

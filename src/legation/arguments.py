@@ -102,6 +102,11 @@ def subject_tokens(tok: Token, object_control: bool = True, passive_actor: bool 
             objs = children(head, "dobj")
             if objs:
                 return objs
+        if tok.dep_ == "xcomp" and is_passive(head) and not prep_objects(head, "by"):
+            # raising: "Putin is expected to visit", "the talks are set to resume"
+            subj = children(head, "nsubjpass")
+            if subj:
+                return subj
         if tok.dep_ == "conj" and is_passive(head) and not is_passive(tok):
             # "X has been indicted by the court and will resign": X resigns, not the court
             subj = children(head, "nsubjpass")
@@ -112,6 +117,9 @@ def subject_tokens(tok: Token, object_control: bool = True, passive_actor: bool 
         return [tok.head]
     if tok.dep_ == "advcl" and tok.tag_ in ("VBG", "VB"):
         return subject_tokens(tok.head)
+    if tok.dep_ == "acl" and tok.head.pos_ == "PROPN" and tok.tag_ in ("VBD", "VBN") and \
+            not is_passive(tok) and not prep_objects(tok, "by") and children(tok, "xcomp", "dobj", "ccomp"):
+        return [tok.head]  # "Oman, which has mediated ..., offered to host": a misparsed main verb
     if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN") and tok.tag_ == "VBG":
         noun = tok.head
         if noun.lemma_.lower() in REPORT_NOUNS and noun.head.pos_ in ("VERB", "AUX"):

@@ -77,6 +77,17 @@ class Attributor:
                     for o in prep_objects(c, "to"):
                         out += index.for_token(o)
                         report_at = anc.i if report_at is None else report_at
+        if report_at is None:
+            # "North Korea fired two missiles, the Joint Chiefs of Staff said": the parser may hang
+            # the verb of saying below the event it reports
+            for c in tok.children:
+                if c.dep_ in ("parataxis", "ccomp", "advcl") and c.i > anchor and \
+                        c.lemma_.lower() in self.lex.speech_verbs and not children(c, "ccomp", "dobj"):
+                    subj_toks = children(c, "nsubj")
+                    out += [m for s in subj_toks for m in index.for_token(s, keep_uncoded=True)]
+                    if subj_toks:
+                        report_at = c.i
+                        self.unnamed_report = True
         if sent.quoted and sent.quoted[anchor] and speaker is not None:
             out.append(speaker)
         # a source keeps the outlet that cited it
@@ -103,10 +114,13 @@ class Attributor:
                 for cue in self.lex.cues.get(node.lemma_.lower(), []):
                     if self._applies(cue, node, as_head=True):
                         found.add(cue.factuality)
+            across_conj = n > 0 and path[n - 1].dep_ == "conj"
             for c in node.children:
                 if n > 0 and c.i in {p.i for p in path[:n]}:
                     continue
                 for cue in self.lex.cues.get(c.lemma_.lower(), []) + self.lex.cues.get(c.lower_, []):
+                    if across_conj and cue.factuality == "negated":
+                        continue  # "said it was not aware ... and accused Kyiv": not negated
                     if self._applies(cue, c, as_head=False):
                         found.add(cue.factuality)
             if node.dep_ in ("relcl",) or (n > 0 and node.pos_ in ("NOUN", "PROPN") and node.dep_ in (

@@ -531,6 +531,8 @@ class FrameExtractor:
             return out
         if inner is not None and inner.recipients:
             return list(inner.recipients)
+        if entry.reciprocal and len({r.code for a in actors for r in a.resolved}) > 1:
+            return []  # "South Korea and Japan agreed to ...": the parties are the actors
         # the governed clause, then the rest of the control verb's clause ("have sworn to
         # fight until they gain control of villages near Macedonia's border")
         return clause_parties(inner_tok, index, actors) or clause_parties(tok, index, actors)
@@ -548,6 +550,9 @@ class FrameExtractor:
         def fill(ms: list[Mention], codes: list[str | None]) -> list[Mention]:
             # siblings first: "between the Colombian government and the rebels"
             own = [m.resolved[0].code for m in ms if m.has_actor()]
+            others = {c for c in codes if c}
+            if not own and len(others) > 1 and not here:
+                return ms  # "diplomats urged both sides": no one country to give them
             code = next((c for c in own + codes if c), None)
             out = []
             for m in ms:
