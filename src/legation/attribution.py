@@ -72,11 +72,10 @@ class Attributor:
                 if subj_toks:  # "..., police said": reported even when the source has no code
                     report_at = anc.i if report_at is None else report_at
                     self.unnamed_report = True
-            for c in anc.children:  # "according to X"
-                if c.dep_ == "prep" and c.lower_ == "according":
+            for c in anc.children:  # "according to X"; the clause it hangs on is the report's
+                if c.dep_ == "prep" and c.lower_ == "according":  # content, cues and all
                     for o in prep_objects(c, "to"):
                         out += index.for_token(o)
-                        report_at = anc.i if report_at is None else report_at
         if report_at is None:
             # "North Korea fired two missiles, the Joint Chiefs of Staff said": the parser may hang
             # the verb of saying below the event it reports

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from .arguments import (
     GENERIC_LIGHT_VERBS,
@@ -43,6 +43,8 @@ AUTHORITY_TYPES = {"COERCE", "ACCUSE", "SANCTION"}
 ASPECTUAL = {"resume", "continue", "begin", "start", "restart", "renew", "step", "escalate", "launch"}
 # PLOVER manual: these types require a recipient
 REQUIRES_RECIPIENT = {"COOPERATE", "AID", "SANCTION"}
+LOCATIVE_PREPS = {"in", "at", "across", "throughout", "around", "near", "inside"}
+FORCE_TYPES = {"ASSAULT", "COERCE", "MOBILIZE"}  # a chain of force shares its victims
 UNCODED_KINDS = {"group", "description", "organization"}
 STATE_SECTORS = {"GOV", "JUD", "COP", "MIL", "LEG", "SPY"}
 # event types whose uncoded party is usually of the country where it happened, or else of
@@ -101,7 +103,7 @@ class FrameExtractor:
             frame = self.obligation(sent, tok, index, consumed)
             if frame is None:
                 entry = self.match(tok)
-                if entry is None or self.reference_only(tok, entry):
+                if entry is None or self.reference_only(tok, entry) or self.alleged(tok):
                     continue
                 frame = self.build(sent, tok, entry, index, comm_at, consumed)
             if frame is not None:
@@ -155,6 +157,9 @@ class FrameExtractor:
                     break
                 cur = cur.head
                 host = next((h for h in frames if h is not f and cur.i in h.trigger and h.recipients), None)
+                if host is not None and children(tok, "dobj", "dative") and not (
+                        f.type in FORCE_TYPES and host.type in FORCE_TYPES):
+                    break  # "thanked Germany ... and urged Western allies to": its own party
                 if host is not None:
                     f.recipients = list(host.recipients)
                     break
@@ -229,6 +234,15 @@ class FrameExtractor:
         names an event the sentence does not report; a control verb may still govern it."""
         return (e.pos == "NOUN" and tok.dep_ == "pobj" and not FrameExtractor.licensed(tok, e)
                 and tok.head.lower_ not in ("to",))
+
+    def alleged(self, tok: Token) -> bool:
+        """'accused Kyiv of refusing to negotiate', 'blamed Hamas for attacking': what an
+        accusation alleges is its content, not an event the sentence reports."""
+        prep = tok.head
+        if tok.dep_ not in ("pcomp", "pobj") or prep.dep_ != "prep" or prep.lower_ not in ("of", "for"):
+            return False
+        entry = self.match(prep.head) if prep.head.pos_ in ("VERB", "NOUN") else None
+        return entry is not None and entry.type == "ACCUSE" and tok.tag_ == "VBG"
 
     @staticmethod
     def noun_actor_slots(e: Trigger) -> tuple[str, ...]:
@@ -502,7 +516,7 @@ class FrameExtractor:
             for host in hosts:
                 for t in slot_tokens(host, slot):
                     for m in index.for_token(t, keep_uncoded=True):
-                        if m not in out and not _same_party(m, actors):
+                        if m not in out and not _same_party(m, actors) and not _same_state(m, actors, tok.doc):
                             out.append(m)
             if out:
                 return out
@@ -535,7 +549,12 @@ class FrameExtractor:
             return []  # "South Korea and Japan agreed to ...": the parties are the actors
         # the governed clause, then the rest of the control verb's clause ("have sworn to
         # fight until they gain control of villages near Macedonia's border")
-        return clause_parties(inner_tok, index, actors) or clause_parties(tok, index, actors)
+        for found in (clause_parties(inner_tok, index, actors), clause_parties(tok, index, actors)):
+            # "warned that Iran would respond": the actor's own state is not the one warned
+            found = [m for m in found if not _same_state(m, actors, tok.doc)]
+            if found:
+                return found
+        return []
 
     @staticmethod
     def default_domestic(actors: list[Mention], recipients: list[Mention],
@@ -595,6 +614,18 @@ def _same_party(m: Mention, others: list[Mention]) -> bool:
         if m.kind == "pronoun" and r.code and r.code == ro.code:
             return True
     return False
+
+
+def _same_state(m: Mention, actors: list[Mention], doc: Doc) -> bool:
+    """Is ``m`` the state an official actor speaks for (Araghchi and Iran)? A capital named
+    as a place ("extend the curfew in Abidjan") is where its people are, not the state."""
+    r = m.resolved[0]
+    if r.kind != "country" or not r.code:
+        return False
+    if m.kind != "pronoun" and 0 <= m.head < len(doc) and doc[m.head].head.lower_ in LOCATIVE_PREPS:
+        return False
+    return any(a.resolved[0].code == r.code and a.resolved[0].sector in (None, "GOV", "MIL")
+               for a in actors)
 
 
 def _governed_by(tok: Token, heads: set[int]) -> bool:

@@ -114,7 +114,7 @@ class MentionIndex:
                 continue
             seen_tok.add(t.i)
             m = self.at(t)
-            if m is not None and m.kind in ("description", "title", "group"):
+            if m is None or m.kind in ("description", "title", "group"):
                 # "his Japanese counterpart Shigeru Ishiba": the name in apposition is the party
                 named = [self.at(c) for c in t.children if c.dep_ == "appos"]
                 named = [x for x in named if x is not None and x.kind == "person" and x.has_actor()]
