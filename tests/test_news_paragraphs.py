@@ -76,3 +76,19 @@ def test_a_capital_named_as_a_place_stays_the_domestic_recipient(extractor: Extr
                      "in Abidjan.", "2025-11-20")
     (threat,) = _of(events, "THREATEN", "CIV")
     assert codes(threat["recipient"]) == {"CIV"}
+
+
+def test_the_north_after_north_korea_is_north_korea(extractor: Extractor) -> None:
+    events = extract(extractor, "South Korea and Japan agreed to strengthen security cooperation "
+                     "in response to North Korea's growing military ties with Russia. "
+                     "Cho told reporters that the North had ignored repeated offers of talks.",
+                     "2025-11-20")
+    (refusal,) = [e for e in events if e["event"][0] == "REJECT"]
+    assert codes(refusal["actor"]) == {"PRK"}
+    assert refusal["actor"][0]["entity_text"] == "the North"
+
+
+def test_the_north_with_no_such_country_before_it_is_no_one(extractor: Extractor) -> None:
+    events = extract(extractor, "Britain and France agreed to strengthen security cooperation. "
+                     "Officials said the North had ignored repeated offers of talks.", "2025-11-20")
+    assert not [e for e in events if e["event"][0] == "REJECT"]

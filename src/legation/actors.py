@@ -23,7 +23,7 @@ from .kb import KnowledgeBase
 from .kb.schema import Institution, Person, Title
 from .mentions import Mention
 from .nlp import Sentence
-from .syntax import prep_objects
+from .syntax import children, prep_objects
 
 SPEECH_LEMMAS = {
     "cite", "say", "state", "tell", "stress", "emphasize", "emphasise", "add", "note", "declare",
@@ -32,6 +32,7 @@ SPEECH_LEMMAS = {
 }
 SOURCE_NOUNS = {"source", "sources", "insider", "insiders"}
 MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "nummod"}
+COMPASS_SHORT_FORMS = {"north", "south"}  # "the North", "the South" (see compass_short_form)
 DESCRIPTION_NOUNS = {
     # definite descriptions that point back to an earlier named entity
     "outlet": ("JRN", None), "agency": ("JRN", None), "newspaper": ("JRN", None),
@@ -199,6 +200,10 @@ class SentenceActors:
                 self.out.append(self.source(tok))
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in DESCRIPTION_NOUNS:
                 men = self.description(tok)
+                if men is not None:
+                    self.out.append(men)
+            elif low in COMPASS_SHORT_FORMS and tok.dep_ != "compound":
+                men = self.compass_short_form(tok)
                 if men is not None:
                     self.out.append(men)
         self.out.sort(key=lambda m: m.start)
@@ -834,6 +839,26 @@ class SentenceActors:
         m = self.mention(s, tok.i + 1, "description", head=tok.i)
         m.antecedents = [prior]
         return m
+
+    def compass_short_form(self, tok: Token) -> Mention | None:
+        """'the North' after North Korea was named: the country the article is about whose
+        name begins with that word (North Korea, South Sudan), the latest one named."""
+        det = [c.i for c in tok.children if c.dep_ == "det" and c.lower_ == "the"]
+        if not det or children(tok, "prep"):  # "the North of England" is a region
+            return None
+        word = tok.text.capitalize() + " "
+
+        def named(x: Mention) -> bool:
+            return bool(x.code and x.kind == "country" and not x.modifier
+                        and (self.kb.country_name(x.code) or "").startswith(word))
+
+        before = [x for x in self.out if x.end <= tok.i and named(x)]
+        prior = before[-1] if before else self.discourse.last(named)
+        if prior is None or prior.code is None:
+            return None
+        code = prior.code
+        return self.mention(det[0], tok.i + 1, "country", head=tok.i, code=code, sector="GOV",
+                            name=self.kb.country_name(code), key=f"country:{code}")
 
     # -- quotations ---------------------------------------------------------------------
     def speaker(self, i: int) -> Mention | None:

@@ -246,7 +246,7 @@ class Extractor:
 
 def _candidates(nlp: Language, lexicon: Lexicon, gazetteer: Gazetteer) -> Candidates:
     """The sentence test of the parse step, from the words the stages look for."""
-    from .actors import DESCRIPTION_NOUNS, PLURAL_REFERENTS, SOURCE_NOUNS
+    from .actors import COMPASS_SHORT_FORMS, DESCRIPTION_NOUNS, PLURAL_REFERENTS, SOURCE_NOUNS
     from .attribution import CITE_VERBS
     from .coref import ALL_PRONOUNS
     from .frames import OBLIGATION_AUX  # "X said that Y must ...": a demand with no event word
@@ -254,7 +254,8 @@ def _candidates(nlp: Language, lexicon: Lexicon, gazetteer: Gazetteer) -> Candid
     comm_nouns = {n.lower().split()[-1] for k in lexicon.comm_kinds for n in k.nouns if n.strip()}
     event_words = (set(lexicon.verbs) | set(lexicon.nouns) | set(lexicon.adjectives) | set(lexicon.carriers)
                    | {v for k in lexicon.comm_kinds for v in k.verbs} | comm_nouns | CITE_VERBS | OBLIGATION_AUX)
-    actor_words = set(ALL_PRONOUNS) | set(DESCRIPTION_NOUNS) | set(PLURAL_REFERENTS) | set(SOURCE_NOUNS) | comm_nouns
+    actor_words = (set(ALL_PRONOUNS) | set(DESCRIPTION_NOUNS) | set(PLURAL_REFERENTS) | set(SOURCE_NOUNS)
+                   | COMPASS_SHORT_FORMS | comm_nouns)
 
     def names(doc) -> bool:  # type: ignore[no-untyped-def]
         return bool(gazetteer.kb_matches(doc) or gazetteer.group_matches(doc) or gazetteer.title_matches(doc))
