@@ -518,10 +518,6 @@ class SentenceActors:
     def title_text(self, h: int, s: int, e: int) -> str | None:
         """The title as the text writes it: 'special envoy', 'Chairman', 'U.S. President'."""
         doc = self.doc
-        spans = [(mm.start, mm.end) for mm in self.matches if mm.what == "title"
-                 and (doc[h].left_edge.i <= mm.start < s or any(
-                     a.i == h for a in doc[mm.start].ancestors if a.i > e - 1 or a.i == h)
-                     and mm.start > e)]
         for mm in self.matches:
             if mm.what != "title":
                 continue

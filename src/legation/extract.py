@@ -23,11 +23,11 @@ from .communication import CommFrame, CommunicationFinder
 from .coref import Discourse
 from .errors import InputError, LegationError
 from .frames import Frame, FrameExtractor
-from .mentions import MentionIndex
 from .gazetteer import Gazetteer
 from .kb import KnowledgeBase
 from .language import check_english
 from .lexicon import Lexicon
+from .mentions import Mention, MentionIndex
 from .merge import Merger
 from .nlp import DEFAULT_MODEL, Candidates, Parser, Sentence, load_model
 from .ontology import Ontology

@@ -21,11 +21,11 @@ from spacy.tokens import Doc, Token
 from .arguments import (
     GENERIC_LIGHT_VERBS,
     clause_parties,
-    purpose_parties,
     light_verb,
     own_actor_tokens,
     partitive,
     place_of,
+    purpose_parties,
     slot_tokens,
     subject_tokens,
     weapon_subject,

@@ -76,7 +76,6 @@ def _safe(y: int, m: int, d: int) -> date | None:
 def resolve_expression(text: str, published: date | None) -> Resolved | None:
     """Resolve one date expression; None if it is not a date we can place."""
     t = text.strip()
-    low = t.lower()
     m = _ISO.search(t)
     if m:
         d = _safe(int(m[1]), int(m[2]), int(m[3]))
@@ -173,8 +172,9 @@ def _relative(which: str, unit: str, p: date) -> Resolved | None:
 def _dateparser(text: str, published: date | None) -> Resolved | None:
     if not re.search(r"\d|" + _MONTH_RE, text, re.I):
         return None
-    import dateparser  # slow to import; most expressions never get here
     from datetime import datetime
+
+    import dateparser  # slow to import; most expressions never get here
 
     settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False,
                 "REQUIRE_PARTS": []}

@@ -13,8 +13,7 @@ from rich.console import Console
 from rich.table import Table
 
 from ..errors import LegationError
-from ..nlp import DEFAULT_MODEL
-from .common import fail, parse_date
+from .common import extraction_options, fail
 from .progress import Progress
 
 
@@ -28,15 +27,7 @@ from .progress import Progress
               help="List the first N missed, spurious and wrong-field cases with their sentences.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
               help="With --input: also write the extracted events to FILE.")
-@click.option("--published", callback=parse_date, metavar="YYYY-MM-DD",
-              help="With --input: publication date for documents that carry none.")
-@click.option("--model", default=DEFAULT_MODEL, show_default=True, help="With --input: spaCy pipeline.")
-@click.option("--kb", "kb_dirs", multiple=True, type=click.Path(file_okay=False, exists=True),
-              help="With --input: directory of your own knowledge-base files.")
-@click.option("--lexicon", "lexicon_dirs", multiple=True, type=click.Path(file_okay=False, exists=True),
-              help="With --input: directory of your own lexicon files.")
-@click.option("-w", "--workers", type=click.IntRange(min=1), default=1, show_default=True,
-              help="With --input: worker processes.")
+@extraction_options("Worker processes.", prefix="With --input: ")
 def evaluate(gold: str, pred: str | None, input_path: str | None, as_json: bool, n_errors: int,
              output: str | None, published: date | None, model: str, kb_dirs: tuple[str, ...],
              lexicon_dirs: tuple[str, ...], workers: int) -> None:

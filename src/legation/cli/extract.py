@@ -8,30 +8,20 @@ from datetime import date
 import click
 
 from ..errors import LegationError
-from ..nlp import DEFAULT_MODEL
 from ..output import FORMATS, Writer
 from ..records import Skipped
-from .common import fail, parse_date
+from .common import extraction_options, fail
 from .progress import Progress
 
 
 @click.command()
 @click.argument("inputs", nargs=-1)
-@click.option("--published", callback=parse_date, metavar="YYYY-MM-DD",
-              help="Publication date for inputs that carry none.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True,
               help="Output format.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
               help="Write events to FILE instead of standard output.")
-@click.option("--model", default=DEFAULT_MODEL, show_default=True,
-              help="spaCy English pipeline to use (e.g. en_core_web_sm, en_core_web_md, en_core_web_trf).")
-@click.option("--kb", "kb_dirs", multiple=True, type=click.Path(file_okay=False, exists=True),
-              help="Directory of your own knowledge-base files, merged over the bundled ones.")
-@click.option("--lexicon", "lexicon_dirs", multiple=True, type=click.Path(file_okay=False, exists=True),
-              help="Directory of your own lexicon files, added to the bundled ones.")
+@extraction_options("Worker processes; each loads the model once (about 0.5 GB each).")
 @click.option("--include-negated", is_flag=True, help="Also output events the text says did not happen.")
-@click.option("-w", "--workers", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Worker processes; each loads the model once (about 0.5 GB each).")
 @click.option("--progress/--no-progress", default=True, show_default=True,
               help="Show documents per second on standard error when it is a terminal.")
 @click.option("-q", "--quiet", is_flag=True, help="Do not report skipped inputs on standard error.")

@@ -20,11 +20,10 @@ from rich.console import Console
 from rich.table import Table
 
 from ..errors import LegationError
-from ..nlp import DEFAULT_MODEL
 from ..records import Document, Skipped
 from ..store import DEFAULT_URL, ENV_VAR, Filters, Store
 from ..store.export import FORMATS, QUERY_FORMATS, write
-from .common import fail, parse_date
+from .common import extraction_options, fail, parse_date
 
 STATUSES = ("occurred", "sent", "delivered", "refused", "attempted", "planned")
 FACTUALITIES = ("asserted", "reported", "hedged", "speculative", "negated", "future", "hypothetical")
@@ -60,15 +59,7 @@ def output(path: str | None) -> Iterator[IO[str]]:
 @click.command()
 @click.argument("inputs", nargs=-1, required=True)
 @db_option
-@click.option("--published", callback=parse_date, metavar="YYYY-MM-DD",
-              help="Publication date for inputs that carry none.")
-@click.option("--model", default=DEFAULT_MODEL, show_default=True, help="spaCy English pipeline to use.")
-@click.option("--kb", "kb_dirs", multiple=True, type=click.Path(file_okay=False, exists=True),
-              help="Directory of your own knowledge-base files, merged over the bundled ones.")
-@click.option("--lexicon", "lexicon_dirs", multiple=True, type=click.Path(file_okay=False, exists=True),
-              help="Directory of your own lexicon files, added to the bundled ones.")
-@click.option("-w", "--workers", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Extraction processes (the store is written by this one).")
+@extraction_options("Extraction processes (the store is written by this one).")
 @click.option("-v", "--verbose", is_flag=True, help="Report every document as it is stored.")
 @click.option("-q", "--quiet", is_flag=True, help="Report nothing but errors.")
 def ingest(inputs: tuple[str, ...], db: str, published: date | None, model: str,
