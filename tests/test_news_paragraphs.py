@@ -92,3 +92,10 @@ def test_the_north_with_no_such_country_before_it_is_no_one(extractor: Extractor
     events = extract(extractor, "Britain and France agreed to strengthen security cooperation. "
                      "Officials said the North had ignored repeated offers of talks.", "2025-11-20")
     assert not [e for e in events if e["event"][0] == "REJECT"]
+
+
+def test_a_group_of_no_country_asking_both_sides_takes_neither_sides_country(extractor: Extractor) -> None:
+    events = extract(extractor, "Netanyahu said Israel would not allow Iran to obtain nuclear weapons. "
+                     "European diplomats have urged both sides to show restraint.", "2025-11-20")
+    requests = [e for e in events if e["event"][0] == "REQUEST"]
+    assert not [e for e in requests if codes(e["actor"]) & {"ISR", "IRN"}]

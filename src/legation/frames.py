@@ -563,8 +563,9 @@ class FrameExtractor:
         else the other side's: 'Serb forces killed three ethnic Albanians in southern Serbia',
         'fundamentalists demanded the resignation of the Algerian president'."""
         here = [place.resolved[0].code] if place is not None and place.resolved[0].code else []
-        a_codes = here + [m.resolved[0].code for m in actors if m.has_actor()]
-        r_codes = here + [m.resolved[0].code for m in recipients if m.has_actor()]
+        # every party a description stands for: "both sides" is two countries
+        a_codes = here + [r.code for m in actors if m.has_actor() for r in m.resolved]
+        r_codes = here + [r.code for m in recipients if m.has_actor() for r in m.resolved]
 
         def fill(ms: list[Mention], codes: list[str | None]) -> list[Mention]:
             # siblings first: "between the Colombian government and the rebels"
