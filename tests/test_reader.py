@@ -152,3 +152,19 @@ def test_language_rejects_non_english(text: str) -> None:
 def test_language_accepts_english() -> None:
     assert check_english(ENGLISH) is None
     assert check_english("Kim Jong Un met Vladimir Putin in Vladivostok.") is None
+
+
+def test_language_accepts_english_dense_with_names() -> None:
+    # wire copy that is mostly names and titles has few function words among its words
+    text = ("North Korean leader Kim Jong Un phoned Mexican President Claudia Sheinbaum on February 11.\n"
+            "North Korean leader Kim Jong Un on Monday sent South African President Cyril Ramaphosa "
+            "a congratulatory message marking South Africa's national day, The Hindu reported.")
+    assert check_english(text) is None
+
+
+def test_language_rejects_latin_script_prose_full_of_names() -> None:
+    text = ("Presiden Joko Widodo bertemu dengan Perdana Menteri Jepang Fumio Kishida di Istana "
+            "Merdeka Jakarta pada hari Senin untuk membahas kerja sama ekonomi dan keamanan maritim "
+            "di kawasan Indo Pasifik serta rencana kunjungan balasan ke Tokyo tahun depan.")
+    reason = check_english(text)
+    assert reason is not None and reason.startswith("not English")

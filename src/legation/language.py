@@ -34,6 +34,7 @@ _OTHER_FUNCTION_WORDS = {
     "Dutch": set("de het een van en niet op voor met zijn is dat die te bij".split()),
     "Indonesian": set("yang dan di ke dari untuk dengan ini itu tidak akan pada dalam".split()),
 }
+_ALL_FUNCTION_WORDS = _ENGLISH_FUNCTION_WORDS.union(*_OTHER_FUNCTION_WORDS.values())
 # Scripts whose letters, when they dominate a text, settle that it is not English.
 _SCRIPT_NAMES = ("HANGUL", "CJK", "HIRAGANA", "KATAKANA", "CYRILLIC", "ARABIC", "HEBREW",
                  "DEVANAGARI", "THAI", "GREEK", "GEORGIAN", "ARMENIAN", "BENGALI", "TAMIL")
@@ -66,9 +67,15 @@ def check_english(text: str, sample: int = 4000, min_words: int = 8) -> str | No
         script, n = max(foreign.items(), key=lambda kv: kv[1])
         if n / len(letters) > 0.3:
             return f"not English: mostly {script} script"
-    words = [w.lower() for w in _WORD.findall(head)]
-    if len(words) < min_words:
+    found = _WORD.findall(head)
+    if len(found) < min_words:
         return None  # too short to judge; let it through
+    # names say nothing of the language and fill wire copy ("North Korean leader Kim Jong Un
+    # phoned Mexican President Claudia Sheinbaum"): judge the words that are not capitalised
+    # names, function words at the start of a sentence included
+    words = [w.lower() for w in found if not w[0].isupper() or w.lower() in _ALL_FUNCTION_WORDS]
+    if len(words) < min_words:
+        return None
     share = sum(w in _ENGLISH_FUNCTION_WORDS for w in words) / len(words)
     other, other_share = max(
         ((lang, sum(w in fw for w in words) / len(words)) for lang, fw in _OTHER_FUNCTION_WORDS.items()),
