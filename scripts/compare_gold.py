@@ -5,7 +5,6 @@ Usage: python scripts/compare_gold.py GOLD.jsonl PRED.jsonl [--only-errors] [--t
 import argparse
 import importlib.util
 import json
-import sys
 from collections import defaultdict
 from pathlib import Path
 

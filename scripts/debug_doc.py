@@ -3,9 +3,7 @@
 Usage: python scripts/debug_doc.py FILE.jsonl|FILE.txt [--published YYYY-MM-DD] [--id DOC_ID]
 """
 import argparse
-import sys
 from datetime import date
-from pathlib import Path
 
 from legation.extract import Extractor
 from legation.reader import Reader

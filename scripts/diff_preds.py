@@ -3,7 +3,6 @@
 Usage: python scripts/diff_preds.py GOLD.jsonl BEFORE.jsonl AFTER.jsonl
 """
 import importlib.util
-import json
 import sys
 from collections import defaultdict
 from pathlib import Path

@@ -39,8 +39,7 @@ class Attributor:
     def note_citations(self, sent: Sentence, index) -> None:  # type: ignore[no-untyped-def]
         """'The outlet cited a senior source': the source speaks through the outlet."""
         for tok in sent.doc:
-            if tok.lemma_.lower() not in CITE_VERBS and not (
-                    tok.lower_ in ("citing", "quoting")):
+            if tok.lemma_.lower() not in CITE_VERBS and tok.lower_ not in ("citing", "quoting"):
                 continue
             outlets: list[Mention] = []
             for s in children(tok, "nsubj"):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
@@ -21,8 +22,6 @@ from pydantic import BaseModel, ValidationError
 from .errors import DataFileError
 
 M = TypeVar("M", bound=BaseModel)
-
-import re
 
 try:  # the C loader is several times faster on the larger KB files
     _Base: Any = yaml.CSafeLoader
