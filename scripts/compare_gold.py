@@ -3,10 +3,10 @@
 Usage: python scripts/compare_gold.py GOLD.jsonl PRED.jsonl [--only-errors] [--type TYPE]
 """
 import argparse
-import importlib.util
 import json
 from collections import defaultdict
-from pathlib import Path
+
+from _reference import scorer
 
 LEGACY = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT", "INVESTIGATE": "ACCUSE",
           "YIELD": "CONCEDE", "ENGAGE": "COOPERATE"}
@@ -14,14 +14,6 @@ LEGACY = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT", "INVE
 
 def codes(es):
     return sorted({(e.get("code") or "?") for e in es or []})
-
-
-def scorer():
-    path = Path(__file__).resolve().parents[2] / "shared" / "tools" / "score.py"
-    spec = importlib.util.spec_from_file_location("score", path)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def main() -> None:

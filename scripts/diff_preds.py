@@ -2,18 +2,10 @@
 
 Usage: python scripts/diff_preds.py GOLD.jsonl BEFORE.jsonl AFTER.jsonl
 """
-import importlib.util
 import sys
 from collections import defaultdict
-from pathlib import Path
 
-
-def scorer():
-    path = Path(__file__).resolve().parents[2] / "shared" / "tools" / "score.py"
-    spec = importlib.util.spec_from_file_location("score", path)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+from _reference import scorer
 
 
 def per_doc(sc, gold, pred):

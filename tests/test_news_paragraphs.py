@@ -26,7 +26,7 @@ def test_a_minister_in_apposition_is_the_source_and_speaks_for_his_state(extract
     assert agree["factuality"] == "asserted"
 
 
-def test_an_unnamed_report_keeps_its_source_when_not_the_actor(extractor: Extractor) -> None:
+def test_a_minister_reporting_another_states_act_is_its_source(extractor: Extractor) -> None:
     events = extract(extractor, "The Japanese foreign minister Takeshi Iwaya said on Sunday that "
                      "North Korea had fired two missiles into the sea.", "2025-11-20")
     (fired,) = _of(events, "MOBILIZE", "PRK")
