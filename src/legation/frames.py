@@ -31,7 +31,7 @@ from .arguments import (
     weapon_subject,
 )
 from .communication import CommFrame
-from .lexicon import Lexicon, Trigger
+from .lexicon import ANY_VERB, Lexicon, Recode, Trigger
 from .mentions import Mention, MentionIndex
 from .nlp import Sentence
 from .records import DateInfo
@@ -172,14 +172,46 @@ class FrameExtractor:
         cands = self.lex.triggers_for(tok.lemma_, pos)
         if not cands and pos in ("NOUN", "ADJ"):
             cands = self.lex.triggers_for(tok.lower_, pos)
-        best: tuple[int, Trigger] | None = None
-        for e in cands:
-            score = self.fits(tok, e, governed)
-            if score is None:
+        best: tuple[float, Trigger] | None = None
+        # hand-written entries override imported ones: those are tried only where no
+        # hand-written entry fits, and only on the predicate of a reported clause
+        for group in ([e for e in cands if not e.imported],
+                      [e for e in cands if e.imported] if governed or self.predicate(tok) else []):
+            for e in group:
+                score = self.fits(tok, e, governed)
+                if score is None:
+                    continue
+                if best is None or score > best[0]:
+                    best = (score, e)
+            if best is not None:
+                break
+        if best is None or best[1].silent:
+            return None  # "greet Christmas": the most specific entry says it is no event
+        return best[1]
+
+    @staticmethod
+    def predicate(tok: Token) -> bool:
+        """Is ``tok`` the predicate of a clause the sentence reports, not of a relative or
+        participial modifier ('Taliban-ruled Afghanistan', 'peacekeepers deployed to
+        oversee a ceasefire') or of a purpose infinitive ('to help him oust')?"""
+        if tok.pos_ not in ("VERB", "AUX"):
+            return True  # nouns and adjectives have their own licensing
+        cur = tok
+        for _ in range(6):
+            if cur.dep_ in ("relcl", "acl", "amod", "csubj", "pcomp", "nsubj", "dobj", "pobj",
+                            "compound", "npadvmod"):
+                return False
+            if cur.dep_ in ("xcomp", "advcl") and (
+                    cur.tag_ in ("VBG", "VBN") or any(c.dep_ == "aux" and c.lower_ == "to"
+                                                      for c in cur.children)):
+                return False
+            if cur.dep_ in ("ROOT",) or cur.head.i == cur.i:
+                return True
+            if cur.dep_ in ("conj", "ccomp", "parataxis", "advcl"):
+                cur = cur.head
                 continue
-            if best is None or score > best[0]:
-                best = (score, e)
-        return best[1] if best else None
+            return False
+        return True
 
     def fits(self, tok: Token, e: Trigger, governed: bool = False) -> int | None:
         """None if the entry does not fit the token; else how specifically it fits.
@@ -192,6 +224,16 @@ class FrameExtractor:
                                   m.dep_ == "mark" and m.lower_ == e.prep.lower() for m in c.children)
                               for c in tok.children):
             return None
+        if e.prep_object:
+            wanted = set(e.prep_object)
+            pobjs = prep_objects(tok, e.prep.lower()) if e.prep else []
+            if not any(o.lemma_.lower() in wanted or o.lower_ in wanted for o in pobjs):
+                return None
+        if e.subject:
+            wanted = set(e.subject)
+            if not any(s.lemma_.lower() in wanted or s.lower_ in wanted
+                       for s in children(tok, "nsubj", "nsubjpass")):
+                return None
         score = e.specificity()
         if e.pos == "NOUN" and e.light and (light := light_verb(tok)) is not None \
                 and lemma_forms(light) & set(e.light):
@@ -203,6 +245,12 @@ class FrameExtractor:
                 score += 1  # "withdraw its peacekeeping force": the qualifier is more telling
             elif not any(o.lemma_.lower() in wanted or o.lower_ in wanted for o in objs):
                 return None
+            if e.qualifier:
+                quals = set(e.qualifier)
+                heads = [o for o in objs if o.lemma_.lower() in wanted or o.lower_ in wanted]
+                if not any(c.lower_ in quals or c.lemma_.lower() in quals for o in heads
+                           for c in o.children if c.dep_ in ("compound", "amod", "nmod")):
+                    return None
         if e.modifier:
             wanted = {w.lower() for w in e.modifier}
             if not any(c.lower_ in wanted or c.lemma_.lower() in wanted
@@ -215,24 +263,31 @@ class FrameExtractor:
             return None  # "ready to talk", not "a ready answer"
         return score
 
-    @staticmethod
-    def licensed(tok: Token, e: Trigger) -> bool:
+    def licensed(self, tok: Token, e: Trigger) -> bool:
         """Does a verb make this noun an event? 'held talks', 'converging for a rally'; a
         verb over a prepositional phrase ('imposed sanctions for its support') must be one
-        the entry lists, not any light verb."""
+        the entry lists, not any light verb. An entry open to any verb (``light: ["*"]``)
+        takes every verb that lends the noun its subject, but not a verb that reports an
+        event of its own ('condemned the attack': the condemner did not attack), a verb of
+        saying, or one that cancels it ('lifted the blockade': chains.yaml, role cancel)."""
         light = light_verb(tok)
         if light is None or particle(light) in ("off", "down"):
             return False  # "called off the strike" ends it
         forms = lemma_forms(light)
         if forms & set(e.light):
             return True
-        return tok.dep_ != "pobj" and bool(forms & GENERIC_LIGHT_VERBS)
+        if tok.dep_ == "pobj":
+            return False
+        if forms & GENERIC_LIGHT_VERBS:
+            return True
+        if ANY_VERB not in e.light or forms & self.lex.speech_verbs:
+            return False
+        return not any(v.type or v.role for f in forms for v in self.lex.verbs.get(f, ()))
 
-    @staticmethod
-    def reference_only(tok: Token, e: Trigger) -> bool:
+    def reference_only(self, tok: Token, e: Trigger) -> bool:
         """A noun event inside a phrase ('for its support of ...', 'in protest of X's refusal')
         names an event the sentence does not report; a control verb may still govern it."""
-        return (e.pos == "NOUN" and tok.dep_ == "pobj" and not FrameExtractor.licensed(tok, e)
+        return (e.pos == "NOUN" and tok.dep_ == "pobj" and not self.licensed(tok, e)
                 and tok.head.lower_ not in ("to",))
 
     def alleged(self, tok: Token) -> bool:
@@ -252,7 +307,7 @@ class FrameExtractor:
 
     @staticmethod
     def objects(tok: Token) -> list[Token]:
-        objs = children(tok, "dobj", "attr", "oprd")
+        objs = children(tok, "dobj", "attr", "oprd", "acomp")
         objs += [partitive(o) for o in objs if partitive(o) is not o]
         objs += [p for o in objs for p in prep_objects(o, "of")]  # "the state of emergency"
         if is_passive(tok):
@@ -295,7 +350,11 @@ class FrameExtractor:
                     inner.anchor = tok.i
                     inner.role = entry.role
                     return inner if inner.actors else None
-                if inner is not None and comm is None:
+                cancelled = self.cancelled(inner_tok) if entry.role == "cancel" else None
+                if cancelled is not None and comm is None and inner_tok is not None:
+                    etype, cameo, mode = cancelled.type, cancelled.cameo, list(cancelled.mode)
+                    trigger.append(inner_tok.i)
+                elif inner is not None and comm is None:
                     key_mode = f"{inner.type}:{inner.mode[0]}" if inner.mode else inner.type
                     out = chain.by_type.get(key_mode) or chain.by_type.get(inner.type)
                     etype = (out.type if out and out.type else None) or chain.type or etype
@@ -355,7 +414,17 @@ class FrameExtractor:
                       comm=comm if entry.role is None else None, role=entry.role)
         if inner_tok is not None:
             consumed.add(inner_tok.i)
+        if entry.object:  # "lifted the blockade": the object is this event's, not one of its own
+            wanted = set(entry.object)
+            consumed.update(o.i for o in self.objects(tok) if o.lemma_.lower() in wanted or o.lower_ in wanted)
         return frame
+
+    def cancelled(self, tok: Token | None) -> Recode | None:
+        """What the event noun ``tok`` becomes when a verb cancels it ('eased the curfew')."""
+        if tok is None:
+            return None
+        entry = self.match(tok, governed=True)
+        return entry.cancelled if entry is not None else None
 
     def inner_frame(self, sent: Sentence, inner_tok: Token, index: MentionIndex,
                     comm_at: dict[int, CommFrame], consumed: set[int]) -> Frame | None:

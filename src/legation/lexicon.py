@@ -18,12 +18,13 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from .datafiles import load_yaml_list, package_data
+from .datafiles import load_tsv, load_yaml_list, package_data
 from .errors import DataFileError
 from .ontology import PLOVER_TYPES, Ontology
 
 Role = Literal["agree", "reject", "threaten", "request", "attempt", "intend", "accept", "future",
-               "prepare"]
+               "prepare", "cancel"]
+ANY_VERB = "*"  # in ``light``: any verb that governs the noun with the actor as its subject
 SLOT_WORDS = {"dobj", "dative", "iobj", "nsubjpass", "poss", "attr", "pobj"}
 
 
@@ -31,25 +32,53 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
-class Trigger(_Model):
-    """A word that can report an event of one PLOVER type."""
+_LIST_FIELDS = frozenset({"lemma", "mode", "context", "object", "modifier", "light", "recipient", "actor",
+                          "prep_object", "qualifier", "subject"})
 
-    lemma: str
+
+class Recode(_Model):
+    """What an event becomes under a verb that cancels it ('lifted the blockade')."""
+
+    type: str
+    cameo: str
+    mode: list[str] = []
+
+
+class Trigger(_Model):
+    """A word that can report an event of one PLOVER type.
+
+    Required constraints (``particle``, ``prep``, ``object``, ``prep_object``,
+    ``qualifier``, ``modifier``, ``subject``) must all hold for the entry to fire;
+    the most specific entry that fits wins. ``silent`` entries fit like any other
+    but report nothing: they stop a more general entry ("greet Christmas").
+    """
+
+    lemma: str | list[str] = Field(description="the word, or the verbs of a synonym block that share a pattern")
     pos: Literal["VERB", "NOUN", "ADJ"] = "VERB"
     type: str | None = None
     cameo: str | None = None
-    mode: list[str] = []
-    context: list[str] = []
+    mode: list[str] = Field(default_factory=list)
+    context: list[str] = Field(default_factory=list)
     particle: str | None = None
     prep: str | None = None
-    object: list[str] = Field(default=[], description="lemmas one of which must be the object")
-    modifier: list[str] = Field(default=[], description="lemmas one of which must qualify a noun trigger")
-    light: list[str] = Field(default=[], description="verbs that make the noun an event and lend their subject")
-    recipient: list[str] = ["dobj"]
-    actor: list[str] = ["nsubj"]
+    object: list[str] = Field(default_factory=list, description="lemmas one of which must be the object")
+    modifier: list[str] = Field(default_factory=list, description="lemmas one of which must qualify a noun trigger")
+    light: list[str] = Field(default_factory=list, description="verbs that make the noun an event and lend their subject")
+    recipient: list[str] = Field(default_factory=lambda: ["dobj"])
+    actor: list[str] = Field(default_factory=lambda: ["nsubj"])
     reciprocal: bool = False
     role: Role | None = None
     min_args: int = 1
+    prep_object: list[str] = Field(default_factory=list, description="lemmas one of which must be the object of `prep`")
+    qualifier: list[str] = Field(default_factory=list, description="words one of which must qualify the object")
+    subject: list[str] = Field(default_factory=list, description="lemmas one of which must head the subject")
+    silent: bool = Field(default=False, description="fits, but reports no event")
+    cancelled: Recode | None = Field(default=None, description="a noun's event under a cancelling verb")
+    src: str | None = Field(default=None, description="line of the imported dictionary it came from")
+    # set by the loader: the data file and line, and whether it came from an imported
+    # dictionary (hand-written entries override those)
+    where: str = Field(default="", exclude=True)
+    imported: bool = Field(default=False, exclude=True)
 
     @field_validator("type")
     @classmethod
@@ -58,8 +87,36 @@ class Trigger(_Model):
             raise ValueError(f"unknown PLOVER type {v!r}")
         return v
 
+    @model_validator(mode="before")
+    @classmethod
+    def _from_table(cls, data: object) -> object:
+        """A row of a TSV trigger table: empty cells take the default, lists are comma-separated."""
+        if not isinstance(data, dict):
+            return data
+        out = {}
+        for k, v in data.items():
+            if v is None:
+                continue
+            if isinstance(v, str) and k in _LIST_FIELDS:
+                v = [w.strip() for w in v.split(",") if w.strip()]
+                if k == "lemma" and len(v) == 1:
+                    v = v[0]
+            out[k] = v
+        return out
+
+    @property
+    def lemmas(self) -> list[str]:
+        return [self.lemma] if isinstance(self.lemma, str) else list(self.lemma)
+
+    @property
+    def word(self) -> str:
+        """The (first) lemma."""
+        return self.lemma if isinstance(self.lemma, str) else self.lemma[0]
+
     @model_validator(mode="after")
     def _needs_type_or_role(self) -> "Trigger":
+        if self.silent:
+            return self
         if self.type is None and self.role is None:
             raise ValueError("an entry needs a 'type' (with 'cameo') or a 'role'")
         if self.type is not None and self.cameo is None:
@@ -68,7 +125,39 @@ class Trigger(_Model):
 
     def specificity(self) -> int:
         return (2 * bool(self.object) + 2 * bool(self.modifier) + 2 * bool(self.particle)
-                + 2 * bool(self.prep) + bool(self.light))
+                + 2 * bool(self.prep) + bool(self.light) + 2 * bool(self.prep_object)
+                + bool(self.qualifier) + bool(self.subject))
+
+    def signature(self) -> tuple[object, ...]:
+        """The constraints that say when the entry fires (not what it reports)."""
+        return (self.pos, self.particle, self.prep, tuple(sorted(self.object)),
+                tuple(sorted(self.prep_object)), tuple(sorted(self.qualifier)),
+                tuple(sorted(self.modifier)), tuple(sorted(self.subject)))
+
+    def constrained(self) -> bool:
+        return any((self.particle, self.prep, self.object, self.prep_object, self.qualifier,
+                    self.modifier, self.subject))
+
+
+class TypeRoles(_Model):
+    """Where an imported entry of one PLOVER type finds its recipient when it does not say."""
+
+    type: str
+    recipient: list[str]
+    reciprocal: bool = False
+
+    @field_validator("type")
+    @classmethod
+    def _type(cls, v: str) -> str:
+        if v not in PLOVER_TYPES:
+            raise ValueError(f"unknown PLOVER type {v!r}")
+        return v
+
+
+# trigger files of a lexicon directory, in load order: the imported dictionary first, so
+# that our own nouns and hand-written triggers override it
+TRIGGER_FILES = ("cameo_verbs.tsv", "nouns.yaml", "triggers.yaml")
+IMPORTED_FILES = frozenset({"cameo_verbs.tsv"})
 
 
 class ChainOutcome(_Model):
@@ -136,19 +225,37 @@ class Lexicon:
         self.cues: dict[str, list[Cue]] = defaultdict(list)
         self.speech_verbs: set[str] = set()
         self.report_nouns: set[str] = set()
+        self.type_roles: dict[str, TypeRoles] = {}
+        self.files: list[Path] = []
         base = package_data("lexicon")
         dirs = [base, *(extra or [])]
         for d in dirs:
             self._load(Path(d))
+        self._settle()
         self._comm_nouns = {n.lower(): k for k in self.comm_kinds for n in k.nouns}
+        from .wordlists import WordLists  # the stages' named word lists (words.yaml), same dirs
+        self.words = WordLists(Path(d) for d in (extra or []))
 
     def _load(self, d: Path) -> None:
-        tf = d / "triggers.yaml"
-        if tf.exists():
-            for line, t in load_yaml_list(tf, Trigger):
+        rf = d / "imported_roles.yaml"
+        if rf.exists():
+            self.files.append(rf)
+            for _, r in load_yaml_list(rf, TypeRoles):
+                self.type_roles[r.type] = r
+        for name in TRIGGER_FILES:
+            tf = d / name
+            if not tf.exists():
+                continue
+            self.files.append(tf)
+            rows = load_tsv(tf, Trigger) if tf.suffix == ".tsv" else load_yaml_list(tf, Trigger)
+            for line, t in rows:
                 self._check(tf, line, t.type, t.cameo)
-                table = {"VERB": self.verbs, "NOUN": self.nouns, "ADJ": self.adjectives}[t.pos]
-                table[t.lemma.lower()].append(t)
+                if t.cancelled is not None:
+                    self._check(tf, line, t.cancelled.type, t.cancelled.cameo)
+                t.where = f"{tf}:{line}"
+                t.imported = name in IMPORTED_FILES
+                for lemma in t.lemmas:
+                    self.table(t.pos)[lemma.lower()].append(t)
         cf = d / "chains.yaml"
         if cf.exists():
             for line, c in load_yaml_list(cf, Chain):
@@ -177,6 +284,40 @@ class Lexicon:
                     self.speech_verbs.update(w.lower() for w in s.words)
                 elif s.kind == "report_noun":
                     self.report_nouns.update(w.lower() for w in s.words)
+
+    def table(self, pos: str) -> dict[str, list[Trigger]]:
+        return {"VERB": self.verbs, "NOUN": self.nouns, "ADJ": self.adjectives}[pos]
+
+    def _settle(self) -> None:
+        """Hand-written entries override imported ones: an imported entry goes where a
+        hand-written one has the same constraints, and an imported entry with no
+        constraint goes where the word has hand-written entries at all (they say when
+        the bare word is an event). Imported entries that do not say where their
+        recipient stands take their type's places (imported_roles.yaml)."""
+        for table in (self.verbs, self.nouns, self.adjectives):
+            for lemma, entries in table.items():
+                own = [t for t in entries if not t.imported]
+                kept = entries
+                if own:
+                    sigs = {t.signature() for t in own}
+                    kept = [t for t in entries if not t.imported or
+                            (t.constrained() and t.signature() not in sigs)]
+                for t in kept:
+                    if t.imported and "recipient" not in t.model_fields_set and t.type:
+                        roles = self.type_roles.get(t.type)
+                        if roles is not None:
+                            t.recipient = list(roles.recipient)
+                            t.reciprocal = roles.reciprocal
+                table[lemma] = kept
+
+    def entries(self) -> list[Trigger]:
+        """Every trigger entry in effect."""
+        seen: dict[int, Trigger] = {}
+        for table in (self.verbs, self.nouns, self.adjectives):
+            for ts in table.values():
+                for t in ts:
+                    seen.setdefault(id(t), t)
+        return list(seen.values())
 
     def _check(self, path: Path, line: int, etype: str | None, cameo: str | None) -> None:
         if cameo is None:

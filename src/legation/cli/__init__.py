@@ -13,6 +13,7 @@ from .. import __version__
 from .evaluate import evaluate
 from .extract import extract
 from .kb import kb
+from .lexicon import lexicon
 from .store import COMMANDS as STORE_COMMANDS
 
 
@@ -27,5 +28,6 @@ for _command in STORE_COMMANDS:
     main.add_command(_command)
 main.add_command(evaluate)
 main.add_command(kb)
+main.add_command(lexicon)
 
 __all__ = ["main"]
