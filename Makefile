@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: example test install clean
+.PHONY: example test install clean lexicon
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,6 +26,13 @@ test: $(STAMP)
 	pg=$$(scripts/ensure-postgres.sh start) || { echo "make: no PostgreSQL server: its store tests skip (fail under CI)" >&2; pg=:; }; \
 	eval "$$pg"; trap 'scripts/ensure-postgres.sh stop "$$LEGATION_PG_DIR"' EXIT; \
 	$(BIN)/python -m pytest -q
+
+# Regenerate the imported trigger table from the PETRARCH CAMEO verb dictionary in ../shared
+# (a test checks that the shipped file is exactly what this writes).
+PETRARCH_DICT ?= ../shared/reference/petrarch2/CAMEO.2.0.txt
+lexicon: $(STAMP)
+	cd src/legation/data/lexicon && ../../../../$(BIN)/legation lexicon import $(abspath $(PETRARCH_DICT)) \
+	  --note '(PETRARCH2 commit 676801cd9cb2924bbbad09f86d15c9323e7097bf)' --quiet -o cameo_verbs.tsv
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info

@@ -220,11 +220,14 @@ class Converter:
             raise PatternError("'^' and '%' skip or join phrases of a constituency parse")
         self._before(before.split(), p)
         self._after(_TOKENS.findall(after), p)
-        if reverse:
+        if reverse:  # ":CODE": the target does CODE to the source
             if not p.recipient:
                 raise PatternError("a code for the target's act (':CODE') with no target: "
                                    "its actor is not in the sentence")
-            p.actor, p.recipient = p.recipient, ["nsubj"]
+            source = p.actor or ["nsubj"]
+            if source == p.recipient:
+                raise PatternError("the source and the target stand in the same place")
+            p.actor, p.recipient = p.recipient, source
         return p
 
     def _before(self, words: list[str], p: _Pattern) -> None:
@@ -239,13 +242,14 @@ class Converter:
             p.actor = ["nsubj"]
 
     def _after(self, tokens: list[str], p: _Pattern) -> None:
-        seen_pp = False
+        seen_pp: str | None = None  # the preposition of the last phrase
         for k, tok in enumerate(tokens):
             if tok.startswith("("):
-                self._pp(tok[1:-1].split(), p, first=not seen_pp)
-                seen_pp = True
+                self._pp(tok[1:-1].split(), p, first=seen_pp is None)
+                seen_pp = tok[1:-1].split()[0].lower() if tok[1:-1].split() else ""
             elif tok in ("+", "$"):
-                slot = ["dobj"] if not seen_pp else (p.recipient or ["dobj"])
+                # "- * CLAIM (AGAINST) +": the object of the phrase before it
+                slot = [seen_pp] if seen_pp else ["dobj"]
                 if tok == "+":
                     p.recipient = p.recipient or slot
                 else:
