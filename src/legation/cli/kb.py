@@ -113,25 +113,39 @@ def stats(as_json: bool, kb_dirs: tuple[str, ...]) -> None:
 
 @kb.command("import")
 @click.argument("file", type=click.Path(dir_okay=False, exists=True))
-@click.option("--format", "fmt", type=click.Choice(["actors", "csv", "json"]),
-              help="Input format (default: from the suffix; .csv, .json/.jsonl, else actors).")
+@click.option("--format", "fmt", type=click.Choice(["actors", "agents", "csv", "json"]),
+              help="Input format (default: from the name; .csv, .json/.jsonl, *.agents.txt agents, "
+                   "else actors).")
 @click.option("--into", type=click.Path(file_okay=False),
               help="Knowledge-base directory to write to (default: $LEGATION_KB_DIR or "
                    "~/.local/share/legation/kb, which is merged automatically).")
+@click.option("--output", type=click.Path(dir_okay=False),
+              help="agents: the file to write (default: agents.yaml in the --into directory).")
+@click.option("--exclude", type=click.Path(dir_okay=False, exists=True),
+              help="agents: a file of nouns not to import, one a line.")
 @click.option("--dry-run", is_flag=True, help="Check and convert, but write nothing.")
-def import_(file: str, fmt: str | None, into: str | None, dry_run: bool) -> None:
-    """Import FILE (a PETRARCH/Phoenix .actors dictionary, or CSV/JSON) into your knowledge base.
+def import_(file: str, fmt: str | None, into: str | None, output: str | None, exclude: str | None,
+            dry_run: bool) -> None:
+    """Import FILE (a PETRARCH/Phoenix .actors or agents dictionary, or CSV/JSON) into your
+    knowledge base.
 
     Entries naming a bundled entry correct it: the imported codes and dated roles
     replace the bundled ones. Malformed lines are reported as FILE:LINE and nothing
-    is written.
+    is written. An agents dictionary (nouns for unnamed actors, DOCTOR [~HLH])
+    becomes a list of group nouns; the lines it cannot use are reported.
     """
     from ..kb import KnowledgeBase
+    from ..kb.agents import is_agents_file
     from ..kb.base import default_user_dir
     from ..kb.importer import read, write
 
     path = Path(file)
     target = Path(into) if into else default_user_dir()
+    if fmt == "agents" or fmt is None and is_agents_file(path):
+        _import_agents(file, into, output, exclude, dry_run)
+        return
+    if output or exclude:
+        fail("--output and --exclude are for --format agents")
     try:
         known = KnowledgeBase.load(user=False)
         result = read(path, fmt, known)
@@ -155,3 +169,29 @@ def import_(file: str, fmt: str | None, into: str | None, dry_run: bool) -> None
     if target.resolve() != default_user_dir().resolve():
         click.echo(f"use it with --kb {target}, or set LEGATION_KB_DIR={target}")
     click.echo(f"{len(merged.replaced)} bundled entr{'y' if len(merged.replaced) == 1 else 'ies'} replaced")
+
+
+def _import_agents(file: str, into: str | None, output: str | None, exclude: str | None,
+                   dry_run: bool) -> None:
+    """``kb import --format agents``: write the group nouns of an agents dictionary."""
+    from ..kb.agents import convert_agents, write_agents
+    from ..kb.base import default_user_dir
+
+    out = Path(output) if output else (Path(into) if into else default_user_dir()) / "agents.yaml"
+    command = " ".join(["legation kb import", file, "--format agents",
+                        *([f"--exclude {exclude}"] if exclude else []),
+                        f"--output {output}" if output else f"--into {into}" if into else ""]).strip()
+    try:
+        result, text = convert_agents(Path(file), Path(exclude) if exclude else None, command=command)
+        for s in result.skipped:
+            click.echo(f"legation: skipped {file}:{s}", err=True)
+        c = result.counts()
+        kinds = ", ".join(f"{v} {k}" for k, v in sorted(c.items()) if k != "entries")
+        click.echo(f"{file}: {c['entries']} group noun(s); {len(result.skipped)} skipped"
+                   + (f" ({kinds})" if kinds else ""))
+        if dry_run:
+            return
+        write_agents(text, out)
+    except LegationError as e:
+        fail(str(e))
+    click.echo(f"wrote {out}")

@@ -110,7 +110,9 @@ class KnowledgeBase:
     def __init__(self) -> None:
         self.entities: dict[str, KBEntity] = {}
         self.titles: list[Title] = []
-        self.groups: list[Group] = []
+        self.groups: list[Group] = []  # hand-written first, then the imported ones kept
+        self.imported_groups: list[tuple[int, Group]] = []  # (directory index, entry) of agents files
+        self.groups_overridden: list[Group] = []  # imported entries a hand-written noun or title replaced
         self._by_name: dict[str, list[str]] = defaultdict(list)
         self._holders: dict[tuple[str, str], list[tuple[str, Role]]] = defaultdict(list)
         self._institutions: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -140,6 +142,7 @@ class KnowledgeBase:
             dirs.insert(0, mine)
         for d in dirs:
             kb._load_dir(d)
+        kb._merge_groups()
         kb._index()
         return kb
 
@@ -173,6 +176,8 @@ class KnowledgeBase:
                                    pl.wikidata, pl, f"{path}:{line}"))
         for path in files("titles"):
             self.titles.extend(t for _, t in load_yaml_list(path, Title))
+        for path in files("agents"):  # imported nouns (PETRARCH agents), read before groups
+            self.imported_groups.extend((len(self.dirs) - 1, g) for _, g in load_yaml_list(path, Group))
         for path in files("groups"):
             self.groups.extend(g for _, g in load_yaml_list(path, Group))
 
@@ -196,6 +201,19 @@ class KnowledgeBase:
         self._layer[e.key] = layer
         for ident in idents:
             self._idents[ident].add(e.key)
+
+    def _merge_groups(self) -> None:
+        """Add the imported group nouns after the hand-written ones. An imported entry that
+        shares a noun or alias with a hand-written group or a title gives way to it whole
+        (so that "fighter" does not get a sector "fighters" lacks); a later directory's
+        imported entries come before an earlier one's."""
+        claimed = {f.lower() for g in self.groups for f in (g.noun, *g.aliases)}
+        claimed |= {f.lower() for t in self.titles for f in (t.title, *t.aliases)}
+        for _, g in sorted(self.imported_groups, key=lambda x: -x[0]):
+            if any(f.lower() in claimed for f in (g.noun, *g.aliases)):
+                self.groups_overridden.append(g)
+            else:
+                self.groups.append(g)
 
     def _index(self) -> None:
         forms: list[SurfaceForm] = []
