@@ -175,8 +175,14 @@ class FrameExtractor:
         best: tuple[float, Trigger] | None = None
         # hand-written entries override imported ones: those are tried only where no
         # hand-written entry fits, and only on the predicate of a reported clause
+        # a verb that moves a communication ('sent a message') is the communication stage's
+        # and one that governs an event noun of our own lexicon leaves the event to it
+        # ('granted amnesty', 'launched war games', 'reiterated its demand')
+        imported_ok = (governed or self.predicate(tok)) and not (
+            pos in ("VERB", "AUX") and tok.lemma_.lower() in self.lex.carriers) and not (
+            pos in ("VERB", "AUX") and self.event_object(tok))
         for group in ([e for e in cands if not e.imported],
-                      [e for e in cands if e.imported] if governed or self.predicate(tok) else []):
+                      [e for e in cands if e.imported] if imported_ok else []):
             for e in group:
                 score = self.fits(tok, e, governed)
                 if score is None:
@@ -188,6 +194,13 @@ class FrameExtractor:
         if best is None or best[1].silent:
             return None  # "greet Christmas": the most specific entry says it is no event
         return best[1]
+
+    def event_object(self, tok: Token) -> bool:
+        """Does the verb govern an event noun of its own ('reiterated its demand')?"""
+        def ours(o: Token) -> bool:
+            entries = self.lex.nouns.get(o.lemma_.lower()) or self.lex.nouns.get(o.lower_) or []
+            return any(not e.imported for e in entries) or self.lex.comm_kind_of_noun(o.lemma_) is not None
+        return any(ours(o) for o in children(tok, "dobj", "nsubjpass"))
 
     @staticmethod
     def predicate(tok: Token) -> bool:
@@ -259,8 +272,10 @@ class FrameExtractor:
         if e.pos == "NOUN" and e.light and not governed and not self.licensed(tok, e):
             if not own_actor_tokens(tok, self.noun_actor_slots(e)):
                 return None
-        if e.pos == "ADJ" and not children(tok, "xcomp"):
-            return None  # "ready to talk", not "a ready answer"
+        if e.pos == "ADJ" and not children(tok, "xcomp") and not (
+                e.role is None and tok.dep_ in ("acomp", "oprd")
+                and any(c.dep_ == "prep" and c.lower_ in e.recipient for c in tok.children)):
+            return None  # "ready to talk", "critical of Rome"; not "a ready answer"
         return score
 
     def licensed(self, tok: Token, e: Trigger) -> bool:
