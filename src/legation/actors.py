@@ -17,46 +17,18 @@ from datetime import date
 
 from spacy.tokens import Doc, Token
 
-from .coref import ALL_PRONOUNS, FIRST_PERSON, PERSON_PRONOUNS, PLURAL_PRONOUNS, Discourse
+from .coref import Discourse
 from .gazetteer import Gazetteer, Match, longest_first
 from .kb import KnowledgeBase
 from .kb.schema import Institution, Person, Title
+from .lexicon import Lexicon
 from .mentions import Mention
 from .nlp import Sentence
+from .ontology import Ontology
 from .syntax import children, prep_objects
+from .wordlists import WordLists
 
-SPEECH_LEMMAS = {
-    "cite", "say", "state", "tell", "stress", "emphasize", "emphasise", "add", "note", "declare",
-    "announce", "report", "write", "quote", "claim", "insist", "warn", "affirm", "reiterate",
-    "assert", "underline", "remark", "explain", "express", "told",
-}
-SOURCE_NOUNS = {"source", "sources", "insider", "insiders"}
 MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "nummod"}
-COMPASS_SHORT_FORMS = {"north", "south"}  # "the North", "the South" (see compass_short_form)
-DESCRIPTION_NOUNS = {
-    # definite descriptions that point back to an earlier named entity
-    "outlet": ("JRN", None), "agency": ("JRN", None), "newspaper": ("JRN", None),
-    "paper": ("JRN", None), "daily": ("JRN", None), "broadcaster": ("JRN", None),
-    "ministry": ("GOV", "ministry"), "government": ("GOV", None), "country": (None, None),
-    "nation": (None, None), "organization": (None, None), "organisation": (None, None),
-    "alliance": (None, None), "group": (None, None), "bloc": (None, None),
-    "kingdom": (None, None), "republic": (None, None), "emirate": (None, None),
-    "sultanate": (None, None), "state": (None, None),
-    **{k: (None, None) for k in ("side", "state", "leader", "president", "minister", "premier",
-                                 "official", "diplomat", "envoy", "neighbor", "neighbour",
-                                 "counterpart", "head", "party")},
-}
-NUMBER_WORDS = {"two": 2, "both": 2, "three": 3}
-NGO_WORDS = {"forum", "foundation", "association", "society", "watch", "institute", "network",
-             "trust", "federation", "coalition", "campaign", "initiative", "centre", "center"}
-# "the two countries" points back to countries, "the two leaders" to people
-PLURAL_REFERENTS = {
-    "country": "country", "nation": "country", "side": "country", "state": "country",
-    "government": "country", "neighbor": "country", "neighbour": "country", "party": "country",
-    "leader": "person", "president": "person", "minister": "person", "premier": "person",
-    "official": "person", "diplomat": "person", "envoy": "person", "man": "person",
-    "counterpart": "person", "head": "person",
-}
 
 
 def span_head(doc: Doc, s: int, e: int) -> int:
@@ -70,9 +42,17 @@ def span_head(doc: Doc, s: int, e: int) -> int:
 class ActorFinder:
     """Finds and resolves actor mentions sentence by sentence."""
 
-    def __init__(self, gazetteer: Gazetteer, kb: KnowledgeBase) -> None:
+    def __init__(self, gazetteer: Gazetteer, kb: KnowledgeBase, lexicon: Lexicon | None = None) -> None:
+        """``lexicon`` gives the word lists (``Lexicon.words``) and the verbs of saying
+        (``Lexicon.speech_verbs``); the bundled lexicon when none is given."""
         self.gaz = gazetteer
         self.kb = kb
+        if lexicon is None:
+            lexicon = Lexicon(Ontology())
+        self.words: WordLists = lexicon.words
+        self.speech_verbs = frozenset(lexicon.speech_verbs)
+        self.description_nouns = self.words.all_description_nouns
+        self.pronouns = self.words.all_pronouns
 
     # -- entry point ------------------------------------------------------------
     def find(self, sent: Sentence, discourse: Discourse, on: date | None) -> "SentenceActors":
@@ -129,6 +109,7 @@ class SentenceActors:
                  on: date | None, matches: list[Match], by_token: dict[int, Match],
                  heads: dict[int, Match]) -> None:
         self.f = finder
+        self.w = finder.words
         self.kb = finder.kb
         self.sent = sent
         self.doc = sent.doc
@@ -194,15 +175,16 @@ class SentenceActors:
             if tok.i in taken:
                 continue
             low = tok.lower_
-            if tok.pos_ == "PRON" and low in ALL_PRONOUNS:
+            if tok.pos_ == "PRON" and low in self.f.pronouns:
                 self.out.append(self.pronoun(tok))
-            elif tok.pos_ in ("NOUN", "PROPN") and (low in SOURCE_NOUNS or tok.lemma_.lower() in SOURCE_NOUNS):
+            elif tok.pos_ in ("NOUN", "PROPN") and (
+                    low in self.w.source_nouns or tok.lemma_.lower() in self.w.source_nouns):
                 self.out.append(self.source(tok))
-            elif tok.pos_ == "NOUN" and tok.lemma_.lower() in DESCRIPTION_NOUNS:
+            elif tok.pos_ == "NOUN" and tok.lemma_.lower() in self.f.description_nouns:
                 men = self.description(tok)
                 if men is not None:
                     self.out.append(men)
-            elif low in COMPASS_SHORT_FORMS and tok.dep_ != "compound":
+            elif low in self.w.compass_short_forms and tok.dep_ != "compound":
                 men = self.compass_short_form(tok)
                 if men is not None:
                     self.out.append(men)
@@ -342,7 +324,7 @@ class SentenceActors:
             if tok.lower_ != "day" or tok.i in self.by_token:
                 continue
             kind = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
-            if not kind & {"national", "independence", "republic", "liberation", "unification"}:
+            if not kind & self.w.national_day_modifiers:
                 continue
             owners = [c for c in tok.children if c.dep_ == "poss"] + [
                 p for prep in tok.children if prep.dep_ == "prep" and prep.lower_ == "of"
@@ -453,7 +435,7 @@ class SentenceActors:
         """'anti-Syria', 'pro-Russian', 'ex-Soviet': a name that qualifies without belonging."""
         doc = self.doc
         return m.start >= 2 and doc[m.start - 1].text == "-" and \
-            doc[m.start - 2].lower_ in ("anti", "pro", "non", "ex", "post", "pre")
+            doc[m.start - 2].lower_ in self.w.against_prefixes
 
     def country_in_phrase(self, tok: Token) -> str | None:
         """The country named by an adjective or name inside a noun phrase."""
@@ -615,7 +597,7 @@ class SentenceActors:
                     break
         if code is None and not uncoded_ok:
             return None  # "Kurdish", "Shiite": a people or faith, not a body
-        if code is None and any(t.lower_ in NGO_WORDS for t in self.doc[s:e]):
+        if code is None and any(t.lower_ in self.w.ngo_words for t in self.doc[s:e]):
             # "the Third World Water Forum": a non-governmental body the KB does not list
             return self.mention(s, e, "organization", code="NGO", sector="SOC", name=self.doc[s:e].text)
         # an organisation the text gives no country: coded later from the other party, if any
@@ -632,8 +614,9 @@ class SentenceActors:
         if tok.pos_ == "ADJ" and tok.dep_ == "amod":
             return None  # "military exercises": an adjective, not the armed forces
         dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "predet")}
-        if tok.lemma_.lower() in PLURAL_REFERENTS and m.end - m.start == 1 and (
-                dets & {"the", "these", "those"} and dets & set(NUMBER_WORDS) or "both" in dets) and not any(
+        if tok.lemma_.lower() in self.w.plural_referents and m.end - m.start == 1 and (
+                dets & {"the", "these", "those"} and any(self.w.number_of(d) for d in dets)
+                or "both" in dets) and not any(
                 c.dep_ in ("amod", "compound") for c in tok.children):
             return None  # "the two leaders": the people named before, as a description
         title, code, used = self.np_modifiers(h, m.start, m.end)
@@ -737,10 +720,10 @@ class SentenceActors:
     # -- pronouns, descriptions, sources ---------------------------------------------
     def pronoun(self, tok: Token) -> Mention:
         m = self.mention(tok.i, tok.i + 1, "pronoun", head=tok.i,
-                         plural=tok.lower_ in PLURAL_PRONOUNS)
+                         plural=tok.lower_ in self.w.plural_pronouns)
         low = tok.lower_
         before = [x for x in self.out if x.start < tok.i and not x.modifier and x.kind != "pronoun"]
-        if low in FIRST_PERSON:
+        if low in self.w.first_person_pronouns:
             code = self.speaker_country(tok.i)
             sp = self.speaker(tok.i)
             if sp is not None:
@@ -748,13 +731,13 @@ class SentenceActors:
             elif code:
                 m.code = code
             return m
-        if low in PERSON_PRONOUNS:
+        if low in self.w.person_pronouns:
             cand = [x for x in before if x.kind == "person"]
             subjects = [x for x in self.discourse.subjects if x.kind == "person"] \
                 if tok.dep_ in ("nsubj", "nsubjpass") else []
             ante = cand[-1] if cand else subjects[-1] if subjects else self.discourse.last(
                 lambda x: x.kind == "person")
-        elif low in PLURAL_PRONOUNS:
+        elif low in self.w.plural_pronouns:
             # in its own clause "their" is usually the subject, coded or not ("fundamentalists
             # continued their hunger strike")
             cand = [x for x in before if (x.code or x.kind == "group") and (
@@ -803,16 +786,16 @@ class SentenceActors:
                     return self.mention(s, tok.i + 1, "country", head=tok.i, code=code, sector="GOV",
                                         name=self.kb.country_name(code), key=f"country:{code}")
             return None
-        n = next((NUMBER_WORDS[d] for d in dets if d in NUMBER_WORDS), 0)
-        if n and lemma in PLURAL_REFERENTS:
+        n = next((k for d in dets if (k := self.w.number_of(d))), 0)
+        if n and lemma in self.w.plural_referents:
             before = [x for x in self.out if not x.modifier and x.end <= tok.i]
-            if PLURAL_REFERENTS[lemma] == "person":
+            if lemma in self.w.plural_person_referents:
                 found = self.discourse.persons(n, before)
             else:
                 found = self.discourse.countries(n, before)
             if len(found) == n:
                 m = self.mention(s, tok.i + 1, "description", head=tok.i, plural=True)
-                if PLURAL_REFERENTS[lemma] == "country":
+                if lemma not in self.w.plural_person_referents:
                     # "the two countries" are the states, whichever of their bodies was named
                     found = [self.mention(s, tok.i + 1, "country", head=tok.i, code=x.code, sector="GOV",
                                           name=self.kb.country_name(x.code), key=f"country:{x.code}")
@@ -822,8 +805,9 @@ class SentenceActors:
             return None
         if "the" not in dets and "this" not in dets:
             return None
-        sector, _ = DESCRIPTION_NOUNS.get(lemma, (None, None))
-        if lemma in ("country", "nation", "kingdom", "republic", "emirate", "sultanate", "state"):
+        sector = "JRN" if lemma in self.w.media_description_nouns else \
+            "GOV" if lemma in self.w.government_description_nouns else None
+        if lemma in self.w.state_description_nouns:
             before = [x for x in self.out if x.code and not x.modifier and x.end <= tok.i]
             prior = (max(before, key=lambda x: x.start) if before else None) or \
                 self.discourse.last(lambda x: x.kind == "country")
@@ -864,12 +848,12 @@ class SentenceActors:
         quoted = self.sent.quoted
         tok = self.doc[i]
         for anc in tok.ancestors:
-            if anc.lemma_.lower() in SPEECH_LEMMAS and not quoted[anc.i]:
+            if anc.lemma_.lower() in self.f.speech_verbs and not quoted[anc.i]:
                 who = self.speech_subject(anc)
                 if who is not None:
                     return who
         # 'X said, "..."' parsed with the quotation as the root: a verb of saying outside it
-        outside = [t for t in self.doc if not quoted[t.i] and t.lemma_.lower() in SPEECH_LEMMAS
+        outside = [t for t in self.doc if not quoted[t.i] and t.lemma_.lower() in self.f.speech_verbs
                    and t.pos_ in ("VERB", "AUX")]
         for t in sorted(outside, key=lambda t: abs(t.i - i)):
             who = self.speech_subject(t)
@@ -892,7 +876,7 @@ class SentenceActors:
 
     def cited_source(self, verb: Token) -> Mention | None:
         """'The outlet cited a senior source ..., stating': the source speaks."""
-        if verb.lemma_.lower() not in ("cite", "quote"):
+        if verb.lemma_.lower() not in self.w.cite_verbs:
             return None
         for c in verb.children:
             if c.dep_ == "dobj":

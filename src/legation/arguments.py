@@ -8,6 +8,10 @@ a noun ("Kim's message", "a request from Manila"); the subject of a light
 verb ("held talks"); the recipient slots a lexicon entry names; and, when a
 control verb's own slots are empty, the parties named inside the clause it
 governs ("threatened to cut off electricity to Nakhichevan").
+
+The words the rules look for ("effort", "round of", "part of", "bombing") are the
+lexicon's word lists (``words.yaml``); each function takes them as ``words``, the
+bundled lists when it is not given.
 """
 
 from __future__ import annotations
@@ -16,37 +20,27 @@ from spacy.tokens import Token
 
 from .mentions import Mention, MentionIndex
 from .syntax import children, is_passive, prep_objects
-
-GENERIC_LIGHT_VERBS = {
-    "hold", "have", "conduct", "carry", "launch", "stage", "make", "pay", "issue", "impose",
-    "sign", "announce", "begin", "start", "continue", "resume", "give", "take", "deliver",
-    "offer", "extend", "express", "mount", "undertake", "lodge", "file", "declare", "press",
-}
-# nouns that frame another event noun: "a mediation effort", "an aid programme"
-FRAME_NOUNS = {"effort", "efforts", "bid", "campaign", "process", "mission", "drive", "initiative",
-               "programme", "program", "operation", "package", "plan", "deal", "talks"}
-PARTITIVES = {"round", "series", "set", "wave", "number", "string", "spate", "flurry", "day", "week"}
-CLAUSE_PREPS = ("to", "on", "against", "with", "from", "for", "in", "into", "over", "at", "toward",
-                "towards", "of")
-# subjects that name an attack rather than an attacker: the country where it struck is coded
-WEAPON_NOUNS = {
-    "bomb", "bombing", "device", "explosion", "blast", "mine", "minefield", "ied", "rocket",
-    "shell", "missile", "attack", "car", "grenade", "mortar", "gunmen", "gunman", "attacker",
-    "attackers", "assailant", "assailants", "suicide", "landmine", "drone", "airstrike", "strike",
-}
+from .wordlists import WordLists, bundled_words
 
 
-REPORT_NOUNS = {"statement", "declaration", "communique", "communiqué", "letter", "message",
-                "resolution", "report", "announcement", "note", "editorial", "commentary", "decree",
-                "appeal", "petition"}
+def _lists(words: WordLists | None) -> WordLists:
+    return words if words is not None else bundled_words()
 
 
-def light_verb(noun: Token) -> Token | None:
+def __getattr__(name: str) -> frozenset[str]:
+    """``GENERIC_LIGHT_VERBS``, the bundled list, for callers that do not pass a lexicon's."""
+    if name == "GENERIC_LIGHT_VERBS":
+        return bundled_words().generic_light_verbs
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def light_verb(noun: Token, words: WordLists | None = None) -> Token | None:
     """The verb that makes a noun an event: 'held talks', 'imposed sanctions',
     'launched a mediation effort'."""
-    if noun.dep_ == "compound" and noun.head.lemma_.lower() in FRAME_NOUNS:
+    w = _lists(words)
+    if noun.dep_ == "compound" and noun.head.lemma_.lower() in w.frame_nouns:
         noun = noun.head
-    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in PARTITIVES:
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in w.partitives:
         noun = noun.head.head  # "held a new round of negotiations"
     h = noun.head
     if noun.dep_ == "pobj":  # "converging for a rally", "remained on alert"
@@ -57,16 +51,9 @@ def light_verb(noun: Token) -> Token | None:
     return None
 
 
-QUANTITY_HEADS = {"part", "some", "all", "most", "half", "much", "many", "portion", "share",
-                  "rest", "bulk", "third", "quarter", "one", "two", "three", "dozens", "hundreds",
-                  "thousands", "scores", "members", "number", "ton", "tons", "tonne", "tonnes",
-                  "barrel", "barrels", "dose", "doses", "worth", "shipment", "shipments", "batch",
-                  "consignment", "cargo", "load", "supply", "kilograms", "litres", "liters"}
-
-
-def partitive(tok: Token) -> Token:
+def partitive(tok: Token, words: WordLists | None = None) -> Token:
     """'part of a military aid program' → program; 'members of the banned movement' → movement."""
-    if tok.lemma_.lower() in QUANTITY_HEADS:
+    if tok.lemma_.lower() in _lists(words).quantity_heads:
         for p in prep_objects(tok, "of"):
             return p
     return tok
@@ -78,7 +65,8 @@ def own_actor_tokens(noun: Token, slots: tuple[str, ...] = ("poss", "by", "from"
     return out + prep_objects(noun, *(s for s in slots if s != "poss"))
 
 
-def subject_tokens(tok: Token, object_control: bool = True, passive_actor: bool = False) -> list[Token]:
+def subject_tokens(tok: Token, object_control: bool = True, passive_actor: bool = False,
+                   words: WordLists | None = None) -> list[Token]:
     """The tokens that stand for the subject of ``tok``, explicit or inherited.
 
     ``passive_actor``: for verbs of self-directed action ("were demobilized", "were
@@ -94,7 +82,7 @@ def subject_tokens(tok: Token, object_control: bool = True, passive_actor: bool 
         # "The Red Cross operating in Iraq said": a participle parsed as the subject
         return [next((c for c in children(s, "nsubj")), s) if s.pos_ == "VERB" else s for s in subj]
     if tok.dep_ == "acomp" or (tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "xcomp", "ROOT")):
-        return subject_tokens(tok.head) if tok.head.i != tok.i else []
+        return subject_tokens(tok.head, words=words) if tok.head.i != tok.i else []
     if tok.dep_ in ("xcomp",) or (tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX")):
         head = tok.head
         if tok.dep_ == "xcomp" and object_control:
@@ -112,31 +100,31 @@ def subject_tokens(tok: Token, object_control: bool = True, passive_actor: bool 
             subj = children(head, "nsubjpass")
             if subj:
                 return subj
-        return subject_tokens(head)
+        return subject_tokens(head, words=words)
     if tok.dep_ == "relcl":
         return [tok.head]
     if tok.dep_ == "advcl" and tok.tag_ in ("VBG", "VB"):
-        return subject_tokens(tok.head)
+        return subject_tokens(tok.head, words=words)
     if tok.dep_ == "acl" and tok.head.pos_ == "PROPN" and tok.tag_ in ("VBD", "VBN") and \
             not is_passive(tok) and not prep_objects(tok, "by") and children(tok, "xcomp", "dobj", "ccomp"):
         return [tok.head]  # "Oman, which has mediated ..., offered to host": a misparsed main verb
     if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN") and tok.tag_ == "VBG":
         noun = tok.head
-        if noun.lemma_.lower() in REPORT_NOUNS and noun.head.pos_ in ("VERB", "AUX"):
+        if noun.lemma_.lower() in _lists(words).document_nouns and noun.head.pos_ in ("VERB", "AUX"):
             # "issued a declaration demanding that ...": whoever issued it demands
-            return subject_tokens(noun.head)
+            return subject_tokens(noun.head, words=words)
         return [noun]
     if tok.dep_ == "pcomp" and tok.head.head.pos_ in ("VERB", "AUX"):
-        return subject_tokens(tok.head.head)
+        return subject_tokens(tok.head.head, words=words)
     return []
 
 
-def slot_tokens(tok: Token, slot: str) -> list[Token]:
+def slot_tokens(tok: Token, slot: str, words: WordLists | None = None) -> list[Token]:
     """Tokens in one recipient slot of ``tok``: dobj, dative, iobj, poss or a preposition."""
     if slot == "dobj":
         if is_passive(tok):
             return children(tok, "nsubjpass")
-        objs = [partitive(o) for o in children(tok, "dobj")]
+        objs = [partitive(o, words) for o in children(tok, "dobj")]
         if not objs:  # "allowed IAEA inspectors to visit": the object raised to the clause
             for c in children(tok, "ccomp", "xcomp"):
                 objs += children(c, "nsubj")
@@ -157,7 +145,7 @@ def slot_tokens(tok: Token, slot: str) -> list[Token]:
     objs = prep_objects(tok, slot)
     if not objs:  # on the object: "imposed sanctions on Iran", "part of a program for Bosnia"
         for o in children(tok, "dobj"):
-            objs += prep_objects(o, slot) or prep_objects(partitive(o), slot)
+            objs += prep_objects(o, slot) or prep_objects(partitive(o, words), slot)
     if not objs:  # on a conjoined verb: "donated and delivered goods to the school"
         for c in tok.conjuncts:
             if c.pos_ in ("VERB", "AUX") and c.i > tok.i:
@@ -183,16 +171,17 @@ def _next_noun_phrase(tok: Token) -> list[Token]:
     return []
 
 
-def clause_parties(clause: Token, index: MentionIndex, exclude: list[Mention]) -> list[Mention]:
+def clause_parties(clause: Token, index: MentionIndex, exclude: list[Mention],
+                   words: WordLists | None = None) -> list[Mention]:
     """The parties named in a governed clause, nearest slots first."""
     excluded = {id(m) for x in exclude for m in [x, *x.resolved]}
 
     def keep(ms: list[Mention]) -> list[Mention]:
         return [m for m in ms if id(m) not in excluded and not any(id(r) in excluded for r in m.resolved)]
 
-    for slot in ("dobj", "dative", *CLAUSE_PREPS):
+    for slot in ("dobj", "dative", *_lists(words).clause_preps):
         found: list[Mention] = []
-        for t in slot_tokens(clause, slot):
+        for t in slot_tokens(clause, slot, words):
             found += keep(index.for_token(t))
         if found:
             return found
@@ -220,20 +209,21 @@ def purpose_parties(tok: Token, index: MentionIndex, exclude: list[Mention]) -> 
     return []
 
 
-def _is_weapon(t: Token) -> bool:
-    return t.lemma_.lower() in WEAPON_NOUNS or any(
-        c.lemma_.lower() in WEAPON_NOUNS for c in t.children if c.dep_ in ("compound", "amod"))
+def _is_weapon(t: Token, weapons: frozenset[str]) -> bool:
+    return t.lemma_.lower() in weapons or any(
+        c.lemma_.lower() in weapons for c in t.children if c.dep_ in ("compound", "amod"))
 
 
-def weapon_subject(tok: Token) -> Token | None:
+def weapon_subject(tok: Token, words: WordLists | None = None) -> Token | None:
     """'a roadside bombing killed ...', '... were killed by an improvised explosive device',
     '... was killed in a car bomb explosion'."""
-    for s in subject_tokens(tok, object_control=False):
-        if _is_weapon(s):
+    weapons = _lists(words).weapon_nouns
+    for s in subject_tokens(tok, object_control=False, words=words):
+        if _is_weapon(s, weapons):
             return s
     if is_passive(tok):
         for t in prep_objects(tok, "in"):
-            if _is_weapon(t):
+            if _is_weapon(t, weapons):
                 return t
     return None
 

@@ -20,7 +20,6 @@ from .nlp import Sentence
 from .records import FACTUALITY_ORDER
 from .syntax import children, is_passive, prep_objects
 
-CITE_VERBS = {"cite", "quote"}
 STOP_DEPS = {"relcl"}
 
 
@@ -29,6 +28,7 @@ class Attributor:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon
+        self.cite_verbs = lexicon.words.cite_verbs
         self.cited_by: dict[int, list[Mention]] = {}  # id(source mention) -> outlets citing it
         self.unnamed_report = False  # the last event had a verb of saying with no resolvable source
 
@@ -39,7 +39,7 @@ class Attributor:
     def note_citations(self, sent: Sentence, index) -> None:  # type: ignore[no-untyped-def]
         """'The outlet cited a senior source': the source speaks through the outlet."""
         for tok in sent.doc:
-            if tok.lemma_.lower() not in CITE_VERBS and tok.lower_ not in ("citing", "quoting"):
+            if tok.lemma_.lower() not in self.cite_verbs and tok.lower_ not in self.cite_verbs:
                 continue
             outlets: list[Mention] = []
             for s in children(tok, "nsubj"):

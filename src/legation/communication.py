@@ -8,7 +8,9 @@ or "refuse"), through whom (the agent of "conveyed by", an envoy, diplomats
 who received or refused it on the addressee's behalf, "via"), how far it got
 (drafted: planned; sent; attempted; conveyed or received: delivered;
 refused), and on what occasion. "The letter" or "it" with nothing of its own
-points back to the communication the article mentioned before.
+points back to the communication the article mentioned before. The words these
+rules look for ("intended for", "on the anniversary of", "a phone call") are the
+lexicon's word lists (``words.yaml``).
 """
 
 from __future__ import annotations
@@ -22,19 +24,6 @@ from .mentions import Mention, MentionIndex
 from .nlp import Sentence
 from .records import STATUS_ORDER
 from .syntax import children, is_passive, particle, prep_objects
-
-OCCASION_NOUNS = {
-    "anniversary", "birthday", "election", "re-election", "reelection", "victory", "win",
-    "inauguration", "day", "holiday", "festival", "year", "earthquake", "flood", "floods",
-    "disaster", "typhoon", "hurricane", "cyclone", "tsunami", "death", "passing", "attack",
-    "accident", "crash", "fire", "wildfire", "explosion", "tragedy", "founding", "independence",
-    "appointment", "swearing", "accession", "coronation", "christmas", "eid", "ramadan",
-    "occasion", "celebration", "jubilee", "centenary",
-}
-OCCASION_PREPS = {"on", "for", "over", "at", "marking", "upon", "following", "after"}
-ADDRESS_VERBS = {"intend", "address", "mean", "destine", "bind"}
-DEFINITE = {"the", "this", "that", "these", "those"}
-PAST_MODIFIERS = {"past", "previous", "earlier", "former", "prior", "last"}
 
 
 @dataclass(slots=True, eq=False)
@@ -81,6 +70,7 @@ class CommunicationFinder:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon
+        self.words = lexicon.words
         self.kinds = sorted(lexicon.comm_kinds, key=lambda k: -k.priority)
         self._heads: dict[str, list[tuple[CommKind, list[str]]]] = {}
         for k in lexicon.comm_kinds:
@@ -108,27 +98,26 @@ class CommunicationFinder:
                 base = kind
         if base is None:
             return None
-        if lemma in ("call", "note", "present", "reply") and not self._confirmed(tok, base):
+        if lemma in self.words.ambiguous_comm_nouns and not self._confirmed(tok, base):
             return None
         purpose = self.purpose(tok)
         if purpose is not None and purpose.priority > base.priority and base.kind in (
                 "letter", "message", "note verbale"):
             return purpose, True
-        explicit = base.kind != "message" or bool(purpose) or lemma in ("telegram", "cable")
+        explicit = base.kind != "message" or bool(purpose) or lemma in self.words.explicit_message_nouns
         return base, explicit
 
     def _confirmed(self, tok: Token, kind: CommKind) -> bool:
         """Ambiguous nouns ('call', 'note') count only with a telling modifier or verb."""
         mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
         if tok.lemma_.lower() == "call":
-            if mods & {"phone", "telephone", "video", "conference"}:
+            if mods & self.words.call_modifiers:
                 return True
             if any(c.dep_ == "prep" and c.lower_ in ("for", "on") for c in tok.children):
                 return False
-            return bool(prep_objects(tok, "with")) and tok.head.lemma_.lower() in (
-                "hold", "have", "make", "take", "receive")
+            return bool(prep_objects(tok, "with")) and tok.head.lemma_.lower() in self.words.call_light_verbs
         if tok.lemma_.lower() == "note":
-            return bool(mods & {"diplomatic", "protest", "verbal"}) or any(
+            return bool(mods & self.words.note_modifiers) or any(
                 c.dep_ == "poss" for c in tok.children) or tok.head.lemma_.lower() in self.lex.carriers
         return tok.head.lemma_.lower() in self.lex.carriers or any(c.dep_ == "poss" for c in tok.children)
 
@@ -180,7 +169,7 @@ class CommunicationFinder:
         if lemma in ("phone", "telephone"):
             return True
         if lemma in ("write", "speak", "talk"):
-            by_phone = any(p.lemma_.lower() in ("phone", "telephone", "video", "videoconference")
+            by_phone = any(p.lemma_.lower() in self.words.phone_means
                            for p in prep_objects(tok, "by", "over", "via"))
             if lemma in ("speak", "talk"):
                 return by_phone
@@ -213,12 +202,12 @@ class CommunicationFinder:
                   earlier: list[CommFrame]) -> CommFrame:
         cf = CommFrame(sentence=sent, noun=tok.i, kind=kind, kind_explicit=explicit,
                        trigger=[tok.i], anchor=tok.i)
-        definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in tok.children)
+        definite = any(c.dep_ == "det" and c.lower_ in self.words.definite_determiners for c in tok.children)
         if definite and not _has_author_elsewhere(tok):
             # "The message was handed over by the ambassador": the message said before
             cf.antecedent = self.antecedent(cf, earlier)
             cf.anaphoric = cf.antecedent is not None
-        cf.past = any(c.lower_ in PAST_MODIFIERS for c in tok.children if c.dep_ == "amod")
+        cf.past = any(c.lower_ in self.words.past_modifiers for c in tok.children if c.dep_ == "amod")
         # the noun's own arguments
         for p in children(tok, "poss"):
             cf.authors += index.for_token(p)
@@ -300,7 +289,7 @@ class CommunicationFinder:
     def addressed(self, tok: Token, cf: CommFrame, index: MentionIndex) -> None:
         """'a letter ... intended for Kim', 'addressed to the president'."""
         for t in tok.subtree:
-            if t.lemma_.lower() in ADDRESS_VERBS and t.dep_ in ("acl", "relcl", "amod"):
+            if t.lemma_.lower() in self.words.address_verbs and t.dep_ in ("acl", "relcl", "amod"):
                 for o in prep_objects(t, "for", "to"):
                     cf.addressees += index.for_token(o)
             if t.dep_ == "relcl" and t.lemma_.lower() in self.lex.carriers and t.i != tok.i:
@@ -378,7 +367,7 @@ class CommunicationFinder:
     def meeting_channel(self, v: Token, cf: CommFrame, index: MentionIndex) -> None:
         """'conveyed by the envoy when he met with officials of the Foreign Ministry'."""
         for c in v.children:
-            if c.dep_ == "advcl" and c.lemma_.lower() in ("meet", "visit", "call"):
+            if c.dep_ == "advcl" and c.lemma_.lower() in self.words.meeting_verbs:
                 for o in prep_objects(c, "with") + children(c, "dobj"):
                     for m in index.for_token(o):
                         if not any(_same(m, a) for a in cf.addressees):
@@ -387,7 +376,7 @@ class CommunicationFinder:
     def occasion(self, cf: CommFrame, hosts: list[Token], occasions: list[Mention]) -> None:
         for host in hosts:
             for prep in host.children:
-                if prep.dep_ != "prep" or prep.lower_ not in OCCASION_PREPS:
+                if prep.dep_ != "prep" or prep.lower_ not in self.words.occasion_preps:
                     continue
                 for pobj in children(prep, "pobj"):
                     span = (pobj.left_edge.i, pobj.right_edge.i + 1)
@@ -397,7 +386,8 @@ class CommunicationFinder:
                         cf.occasion_date = occ.detail
                         cf.occasion_span = (occ.start, occ.end)
                         return
-                    if pobj.lemma_.lower() in OCCASION_NOUNS and prep.lower_ in ("on", "for", "over", "marking", "upon"):
+                    if pobj.lemma_.lower() in self.words.occasion_nouns and \
+                            prep.lower_ in self.words.occasion_noun_preps:
                         words = [t.text for t in pobj.subtree if t.dep_ != "punct" and not (
                             t.dep_ == "det" and t.i == pobj.left_edge.i)]
                         cf.occasion = " ".join(words)

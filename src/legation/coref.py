@@ -3,7 +3,8 @@
 News copy names an actor in full once ("North Korea's Commissioner Kim Jong
 Un") and then shortens ("Chairman Kim", "Kim", "he", "the outlet", "the two
 countries"). The :class:`Discourse` keeps the resolved mentions of earlier
-sentences in order, and answers the resolver's questions about them.
+sentences in order, and answers the resolver's questions about them. The pronouns
+the resolver reads are word lists (``words.yaml``: ``person_pronouns`` ...).
 """
 
 from __future__ import annotations
@@ -11,12 +12,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .mentions import Mention
-
-PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
-PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
-THING_PRONOUNS = {"it", "its", "itself"}
-FIRST_PERSON = {"we", "our", "us", "ours", "i", "my", "me"}
-ALL_PRONOUNS = PERSON_PRONOUNS | PLURAL_PRONOUNS | THING_PRONOUNS | FIRST_PERSON
 
 
 class Discourse:

@@ -73,7 +73,7 @@ class Extractor:
         self.kb = kb if kb is not None else KnowledgeBase.load(kb_dirs)
         self.ontology = Ontology()
         self.lexicon = Lexicon(self.ontology, list(lexicon_dirs))
-        self.actors = ActorFinder(Gazetteer(self.nlp, self.kb), self.kb)
+        self.actors = ActorFinder(Gazetteer(self.nlp, self.kb), self.kb, self.lexicon)
         self.parser = Parser(self.nlp, candidates=_candidates(self.nlp, self.lexicon, self.actors.gaz))
         self.comms = CommunicationFinder(self.lexicon)
         self.frames = FrameExtractor(self.lexicon)
@@ -219,7 +219,7 @@ class Extractor:
             return
         doc = f.sentence.doc
         lemmas = {doc[i].lemma_.lower() for i in f.trigger}
-        accepting = f.type == "AGREE" or lemmas & {"accept", "allow", "permit", "agree"}
+        accepting = f.type == "AGREE" or lemmas & self.lexicon.words.accepting_verbs
         future_coop = "future" in found and f.type in ("CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT")
         if not (accepting or future_coop):
             return
@@ -246,16 +246,14 @@ class Extractor:
 
 def _candidates(nlp: Language, lexicon: Lexicon, gazetteer: Gazetteer) -> Candidates:
     """The sentence test of the parse step, from the words the stages look for."""
-    from .actors import COMPASS_SHORT_FORMS, DESCRIPTION_NOUNS, PLURAL_REFERENTS, SOURCE_NOUNS
-    from .attribution import CITE_VERBS
-    from .coref import ALL_PRONOUNS
     from .frames import OBLIGATION_AUX  # "X said that Y must ...": a demand with no event word
 
+    w = lexicon.words
     comm_nouns = {n.lower().split()[-1] for k in lexicon.comm_kinds for n in k.nouns if n.strip()}
     event_words = (set(lexicon.verbs) | set(lexicon.nouns) | set(lexicon.adjectives) | set(lexicon.carriers)
-                   | {v for k in lexicon.comm_kinds for v in k.verbs} | comm_nouns | CITE_VERBS | OBLIGATION_AUX)
-    actor_words = (set(ALL_PRONOUNS) | set(DESCRIPTION_NOUNS) | set(PLURAL_REFERENTS) | set(SOURCE_NOUNS)
-                   | COMPASS_SHORT_FORMS | comm_nouns)
+                   | {v for k in lexicon.comm_kinds for v in k.verbs} | comm_nouns | w.cite_verbs | OBLIGATION_AUX)
+    actor_words = (w.all_pronouns | w.all_description_nouns | w.plural_referents | w.source_nouns
+                   | w.compass_short_forms | comm_nouns)
 
     def names(doc) -> bool:  # type: ignore[no-untyped-def]
         return bool(gazetteer.kb_matches(doc) or gazetteer.group_matches(doc) or gazetteer.title_matches(doc))

@@ -48,17 +48,21 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, cast
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from ..datafiles import package_data
 from ..errors import DataFileError
+from ..wordlists import load_named_lists
 from .base import KnowledgeBase, normalize_name
 from .schema import POSTS, SECTORS, SPECIAL_CODES, Country, Institution, Organization, Person, Role
 
 FORMATS = ("actors", "csv", "json")
+IMPORT_WORDS = "import_words.yaml"  # in legation/data/kb: the words the import reads in names
 
 # CAMEO country codes that differ from ISO 3166 alpha-3 / PLOVER
 COUNTRY_CODES = {
@@ -77,18 +81,6 @@ SECTOR_CODES = {
     "MED": "JRN", "JRN": "JRN", "HLH": "MED", "BUS": "BUS", "CVL": "CVL", "EDU": "EDU",
     "LAB": "LAB", "AGR": "AGR", "CRM": "CRM", "REF": "REF", "REL": "REL", "UAF": "UAF",
     "HRI": "SOC", "ENV": "SOC", "NGO": "SOC", "SOC": "SOC", "PRE": "PRE", "PRM": "PRM",
-}
-# words that make an entry a body rather than a person
-BODY_WORDS = {
-    "ministry", "ministries", "department", "agency", "army", "forces", "force", "navy", "party",
-    "council", "committee", "parliament", "assembly", "congress", "senate", "government",
-    "police", "news", "times", "post", "corporation", "company", "bank", "union", "front",
-    "movement", "organization", "organisation", "association", "commission", "court",
-    "office", "service", "services", "brigade", "brigades", "group", "network", "channel",
-    "radio", "television", "tv", "press", "daily", "embassy", "mission", "guard", "guards",
-    "militia", "league", "alliance", "federation", "institute", "university", "church",
-    "foundation", "authority", "cabinet", "administration", "bureau", "command", "battalion",
-    "nations", "fund", "programme", "program", "tribunal",
 }
 INTERNATIONAL = {"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"}
 COLUMNS = ("kind", "name", "aliases", "short", "country", "sector", "office", "post", "start",
@@ -198,11 +190,22 @@ def _title(name: str) -> str:
     return " ".join("-".join(p[:1].upper() + p[1:].lower() for p in w.split("-")) for w in words)
 
 
+@lru_cache(maxsize=1)
+def body_words() -> frozenset[str]:
+    """Words that make an imported entry a body rather than a person (``import_words.yaml``
+    beside the bundled knowledge base), loaded once."""
+    path = package_data("kb", IMPORT_WORDS)
+    lists = load_named_lists(path, ["body_words"])
+    if "body_words" not in lists:
+        raise DataFileError(str(path), None, "missing word list: body_words")
+    return frozenset(lists["body_words"][1].words)
+
+
 def _is_body(name: str) -> bool:
     """A body, not a person: a name with a word such as Ministry, Army, News, Party, or a
     single word (NATO, HAMAS, TALIBAN); people's entries have two names or more."""
     words = name.lower().split()
-    return len(words) == 1 or bool(set(re.split(r"[\s\-]+", name.lower())) & BODY_WORDS)
+    return len(words) == 1 or bool(set(re.split(r"[\s\-]+", name.lower())) & body_words())
 
 
 # -- PETRARCH / Phoenix .actors ------------------------------------------------------------------------

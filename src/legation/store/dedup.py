@@ -36,14 +36,12 @@ from datetime import date, timedelta
 from ..kb.base import normalize_name
 from ..records import DateInfo
 from ..sameness import dates_agree, same_party
+from ..wordlists import bundled_words
 from .records import Party, StoredMention
 
 # "message" is any written message: it may be the letter or greeting another report names
+# (the written kinds are the bundled word list ``written_kinds``, words.yaml)
 GENERIC_COMM = "message"
-WRITTEN_KINDS = frozenset({
-    "congratulatory message", "condolence message", "sympathy message", "greeting message",
-    "thank-you message", "reply message", "verbal message", "note verbale", "letter", "message",
-})
 PUBLICATION_WINDOW_DAYS = 7  # an undated report refers to the week before it appeared
 DAY_TOLERANCE = 3  # sameness.dates_agree: two days within three days agree
 MIN_DAY, MAX_DAY = "0001-01-01", "9999-12-31"
@@ -111,7 +109,8 @@ def kinds_agree(a: str | None, b: str | None) -> bool:
         return a is b
     if a == b:
         return True
-    return GENERIC_COMM in (a, b) and a in WRITTEN_KINDS and b in WRITTEN_KINDS
+    written = bundled_words().written_kinds
+    return GENERIC_COMM in (a, b) and a in written and b in written
 
 
 def _type(a: StoredMention, b: StoredMention) -> Check:
