@@ -391,7 +391,9 @@ class FrameExtractor:
         if light is not None:
             trigger.append(light.i)
         actors = self.actors(tok, entry, index, light)
-        if not actors and inner is not None and entry.role != "request":
+        answered = entry.role in ("reject", "accept") and inner_tok is not None and \
+            inner_tok.pos_ in ("NOUN", "PROPN")  # "rejected Kenya's request": Kenya is answered
+        if not actors and inner is not None and entry.role != "request" and not answered:
             actors = inner.actors  # subject control: "agreed to ..." shares its subject
         recipients = self.recipients(tok, entry, index, light, comm, inner, inner_tok, actors)
         if etype in DOMESTIC_TYPES:
@@ -405,6 +407,10 @@ class FrameExtractor:
         else:
             uncoded = []
         actors = [a for a in actors if a.has_actor()] or uncoded
+        if entry.imported and not entry.constrained():
+            # the weakest evidence does not rest on the weakest resolution: "it contained"
+            actors = [a for a in actors if not (a.kind == "pronoun"
+                                                and a.text.lower() in self.lex.words.thing_pronouns)]
         parties = {r.code or r.text for m in actors for r in m.resolved}
         if entry.imported and not entry.constrained() and inner is None and not recipients \
                 and len({r.code for m in actors for r in m.resolved if r.code}) < 2:
@@ -587,6 +593,12 @@ class FrameExtractor:
                    actors: list[Mention]) -> list[Mention]:
         if comm is not None and entry.role in ("reject", "accept") and comm.effective_authors:
             return list(comm.effective_authors)
+        if entry.role in ("reject", "accept"):
+            holders = self.holders(tok, index, actors)
+            if not holders and inner is not None and inner_tok is not None and inner_tok.pos_ in ("NOUN", "PROPN"):
+                holders = [m for m in inner.actors if not _same_party(m, actors)]
+            if holders:  # "rejected the allegations made by Pakistan", "Kenya's request"
+                return holders
         out: list[Mention] = []
         hosts = [tok] + ([light] if light is not None else [])
         if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"):
@@ -643,6 +655,20 @@ class FrameExtractor:
             if found:
                 return found
         return []
+
+    @staticmethod
+    def holders(tok: Token, index: MentionIndex, actors: list[Mention]) -> list[Mention]:
+        """Whose is the thing a rejection or an acceptance answers: the possessor of its object
+        ('Kenya's request') or the agent that made it ('the charges made by Pakistan',
+        'the offer from Japan')."""
+        found: list[Mention] = []
+        for o in children(tok, "dobj", "nsubjpass"):
+            heads = children(o, "poss") + prep_objects(o, "from") + prep_objects(o, "by")
+            for acl in children(o, "acl"):
+                heads += [p for ag in children(acl, "agent") for p in children(ag, "pobj")]
+            found += [m for h in heads for m in index.for_token(h)
+                      if m.has_actor() and not _same_party(m, actors)]
+        return found
 
     @staticmethod
     def default_domestic(actors: list[Mention], recipients: list[Mention],

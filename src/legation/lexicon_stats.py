@@ -84,8 +84,9 @@ def lookup(lex: Lexicon, word: str) -> list[Trigger]:
     return sorted(found, key=lambda t: (t.imported, -t.specificity()))
 
 
-def describe(t: Trigger) -> str:
-    """One line for an entry: what it codes and the constraints it needs."""
+def describe(t: Trigger, word: str | None = None) -> str:
+    """One line for an entry: what it codes and the constraints it needs; ``word`` is the
+    form looked up, shown in place of the first lemma of a synonym block."""
     what = "no event (stops a more general entry)" if t.silent else (
         f"{t.type or '-'} {t.cameo or ''}".strip() + (f" role {t.role}" if t.role else ""))
     needs = []
@@ -98,5 +99,6 @@ def describe(t: Trigger) -> str:
         if values:
             shown = ", ".join(values[:6]) + (" ..." if len(values) > 6 else "")
             needs.append(f"{label} {shown}")
-    word = t.word + (f" (+{len(t.lemmas) - 1} synonyms)" if len(t.lemmas) > 1 else "")
-    return f"{t.pos.lower():4} {word:14} {what}" + (f"  [{'; '.join(needs)}]" if needs else "")
+    shown = next((f for f in _forms(word or "") if f in t.lemmas), t.word) if word else t.word
+    label = shown + (f" (+{len(t.lemmas) - 1} synonyms)" if len(t.lemmas) > 1 else "")
+    return f"{t.pos.lower():4} {label:14} {what}" + (f"  [{'; '.join(needs)}]" if needs else "")

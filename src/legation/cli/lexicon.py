@@ -112,7 +112,7 @@ def lookup(word: str, lexicon_dirs: tuple[str, ...]) -> None:
         click.echo(f"No trigger entry for {word!r}.")
         sys.exit(1)
     for t in found:
-        click.echo(describe(t))
+        click.echo(describe(t, word.split()[0]))
         src = f" · dictionary line {t.src}" if t.src else ""
         click.echo(f"     {'imported' if t.imported else 'hand-written'} · {_short(t.where)}{src}")
 
