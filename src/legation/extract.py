@@ -32,6 +32,7 @@ from .merge import Merger
 from .nlp import DEFAULT_MODEL, Candidates, Parser, Sentence, load_model
 from .ontology import Ontology
 from .records import FACTUALITY_ORDER, Document, EventRecord, Skipped
+from .replies import answer_rejections
 from .temporal import DateFinder, DateMention, occasion_date, publication_date
 
 log = logging.getLogger(__name__)
@@ -166,6 +167,7 @@ class Extractor:
                 self.annotate(f, sent, index, actors, attributor, dates, doc.published)
             out.extend(frames)
             self.track_speaker(sent, actors, discourse)
+        answer_rejections(out)
         return out
 
     def comm_frame(self, sent: Sentence, c: CommFrame) -> Frame:
