@@ -34,6 +34,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from .ontology import Ontology
+from .wordlists import WordLists, bundled_words
 
 NULL_CODE = "---"
 _BLOCK = re.compile(r"^---\s+(?P<name>\S+)\s+\[(?P<code>[^\]]*)\]\s*---")
@@ -102,10 +103,6 @@ class PatternError(ValueError):
     """Why a pattern has no dependency-parse equivalent."""
 
 
-# words that follow a verb as a particle rather than as the head of an object
-PARTICLES = frozenset({"up", "down", "off", "out", "over", "back", "away", "in", "on", "through",
-                       "around", "aside", "forward", "together", "along", "apart"})
-
 
 def _words(text: str) -> str:
     return text.replace("_", " ").strip().lower()
@@ -133,8 +130,11 @@ def parse_synsets(lines: list[str]) -> tuple[dict[str, list[str]], int]:
 class Converter:
     """Converts the verb blocks of a dictionary against the CAMEO→PLOVER table."""
 
-    def __init__(self, ontology: Ontology, aliases: Iterable[CodeAlias] = ()) -> None:
+    def __init__(self, ontology: Ontology, aliases: Iterable[CodeAlias] = (),
+                 words: WordLists | None = None) -> None:
         self.ontology = ontology
+        w = words if words is not None else bundled_words()
+        self.particles, self.preps = w.verb_particles, w.prepositions
         self.aliases = sorted(aliases, key=lambda a: -len(a.prefix))
         self.synsets: dict[str, list[str]] = {}
 
@@ -199,9 +199,9 @@ class Converter:
             return None
         if rest:
             word = rest[0]
-            if word in PARTICLES:
+            if word in self.particles:
                 verb.particle = word
-            elif word in _PREPOSITIONS:
+            elif word in self.preps:
                 verb.prep = word
             else:
                 verb.complement = word
@@ -257,16 +257,16 @@ class Converter:
             elif seen_pp:
                 raise PatternError("a word after a prepositional phrase, outside one")
             elif p.object:
-                if tok.lower() in _PREPOSITIONS:  # "- * + TO HEAD": an unbracketed phrase
+                if tok.lower() in self.preps:  # "- * + TO HEAD": an unbracketed phrase
                     rest = tokens[k + 1:]
                     if not rest or any(t.startswith("(") for t in rest):
                         raise PatternError("a preposition outside a phrase")
                     self._pp([tok, *rest], p, first=True)
                     return
                 raise PatternError("two object words outside a phrase")
-            elif tok.lower() in PARTICLES and k + 1 < len(tokens) and p.particle is None:
+            elif tok.lower() in self.particles and k + 1 < len(tokens) and p.particle is None:
                 p.particle = tok.lower()
-            elif tok.lower() in _PREPOSITIONS and not tok.startswith(("{", "&")):
+            elif tok.lower() in self.preps and not tok.startswith(("{", "&")):
                 self._pp([tok, *tokens[k + 1:]], p, first=True)
                 return
             else:
@@ -277,7 +277,7 @@ class Converter:
         if not words:
             raise PatternError("an empty prepositional phrase")
         prep = words[0].lower()
-        if prep not in _PREPOSITIONS and not prep.startswith(("{", "&")):
+        if prep not in self.preps and not prep.startswith(("{", "&")):
             raise PatternError(f"'{words[0]}' does not begin a prepositional phrase")
         rest = words[1:]
         roles = [w for w in rest if w in ("+", "$")]
@@ -419,13 +419,6 @@ class Converter:
         return e
 
 
-_PREPOSITIONS = frozenset({
-    "about", "above", "across", "after", "against", "along", "amid", "among", "around", "as", "at",
-    "before", "behind", "below", "beneath", "beside", "between", "beyond", "by", "despite", "during",
-    "for", "from", "in", "inside", "into", "like", "near", "of", "off", "on", "onto", "out",
-    "outside", "over", "past", "since", "through", "throughout", "to", "toward", "towards", "under",
-    "until", "upon", "via", "with", "within", "without",
-})
 
 
 def dedupe(entries: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:

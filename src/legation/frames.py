@@ -19,7 +19,6 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Token
 
 from .arguments import (
-    GENERIC_LIGHT_VERBS,
     clause_parties,
     light_verb,
     own_actor_tokens,
@@ -37,15 +36,15 @@ from .nlp import Sentence
 from .records import DateInfo
 from .syntax import children, depth, is_passive, lemma_forms, particle, prep_objects
 
-OBLIGATION_AUX = {"must", "should"}
 # legal and coercive acts whose unnamed agent is the authority of the place they happen in
 AUTHORITY_TYPES = {"COERCE", "ACCUSE", "SANCTION"}
-ASPECTUAL = {"resume", "continue", "begin", "start", "restart", "renew", "step", "escalate", "launch"}
 # PLOVER manual: these types require a recipient
 REQUIRES_RECIPIENT = {"COOPERATE", "AID", "SANCTION"}
-LOCATIVE_PREPS = {"in", "at", "across", "throughout", "around", "near", "inside"}
 FORCE_TYPES = {"ASSAULT", "COERCE", "MOBILIZE"}  # a chain of force shares its victims
 UNCODED_KINDS = {"group", "description", "organization"}
+# dependency relations of a verb that modifies or fills a slot rather than reports a clause
+MODIFIER_DEPS = frozenset({"relcl", "acl", "amod", "csubj", "pcomp", "nsubj", "dobj", "pobj",
+                           "compound", "npadvmod"})
 STATE_SECTORS = {"GOV", "JUD", "COP", "MIL", "LEG", "SPY"}
 # event types whose uncoded party is usually of the country where it happened, or else of
 # the other party's (protests, repression, concessions, domestic demands, civil strife)
@@ -211,8 +210,7 @@ class FrameExtractor:
             return True  # nouns and adjectives have their own licensing
         cur = tok
         for _ in range(6):
-            if cur.dep_ in ("relcl", "acl", "amod", "csubj", "pcomp", "nsubj", "dobj", "pobj",
-                            "compound", "npadvmod"):
+            if cur.dep_ in MODIFIER_DEPS:
                 return False
             if cur.dep_ in ("xcomp", "advcl") and (
                     cur.tag_ in ("VBG", "VBN") or any(c.dep_ == "aux" and c.lower_ == "to"
@@ -248,7 +246,7 @@ class FrameExtractor:
                        for s in children(tok, "nsubj", "nsubjpass")):
                 return None
         score = e.specificity()
-        if e.pos == "NOUN" and e.light and (light := light_verb(tok)) is not None \
+        if e.pos == "NOUN" and e.light and (light := light_verb(tok, self.lex.words)) is not None \
                 and lemma_forms(light) & set(e.light):
             score += 1  # "staged a protest": the entry that names this verb
         if e.object:
@@ -285,7 +283,7 @@ class FrameExtractor:
         takes every verb that lends the noun its subject, but not a verb that reports an
         event of its own ('condemned the attack': the condemner did not attack), a verb of
         saying, or one that cancels it ('lifted the blockade': chains.yaml, role cancel)."""
-        light = light_verb(tok)
+        light = light_verb(tok, self.lex.words)
         if light is None or particle(light) in ("off", "down"):
             return False  # "called off the strike" ends it
         forms = lemma_forms(light)
@@ -293,7 +291,7 @@ class FrameExtractor:
             return True
         if tok.dep_ == "pobj":
             return False
-        if forms & GENERIC_LIGHT_VERBS:
+        if forms & self.lex.words.generic_light_verbs:
             return True
         if ANY_VERB not in e.light or forms & self.lex.speech_verbs:
             return False
@@ -320,10 +318,10 @@ class FrameExtractor:
         extra = tuple(a for a in e.actor if a not in ("nsubj",))
         return tuple(dict.fromkeys(("poss", "by", "from", *extra)))
 
-    @staticmethod
-    def objects(tok: Token) -> list[Token]:
+    def objects(self, tok: Token) -> list[Token]:
+        w = self.lex.words
         objs = children(tok, "dobj", "attr", "oprd", "acomp")
-        objs += [partitive(o) for o in objs if partitive(o) is not o]
+        objs += [partitive(o, w) for o in objs if partitive(o, w) is not o]
         objs += [p for o in objs for p in prep_objects(o, "of")]  # "the state of emergency"
         if is_passive(tok):
             objs += children(tok, "nsubjpass")
@@ -387,7 +385,7 @@ class FrameExtractor:
                 inner_tok.lemma_.lower() in self.lex.speech_verbs | {"comment", "elaborate"} and \
                 not (inner and inner.recipients) and not prep_objects(inner_tok, "to"):
             return None  # "declined to comment": no refusal of anyone's request
-        light = light_verb(tok) if entry.pos == "NOUN" and self.licensed(tok, entry) else None
+        light = light_verb(tok, self.lex.words) if entry.pos == "NOUN" and self.licensed(tok, entry) else None
         if light is not None:
             trigger.append(light.i)
         actors = self.actors(tok, entry, index, light)
@@ -428,7 +426,7 @@ class FrameExtractor:
             if place is not None and place.resolved[0].code:
                 actors = [self.authorities(sent, place)]
         if not actors:
-            weapon = weapon_subject(tok)
+            weapon = weapon_subject(tok, self.lex.words)
             place = place_of(tok, index) if weapon is not None else None
             if weapon is None or place is None:
                 return None
@@ -459,7 +457,7 @@ class FrameExtractor:
         entry = self.match(inner_tok, governed=True)
         if entry is not None:
             return self.build(sent, inner_tok, entry, index, comm_at, consumed)
-        if inner_tok.lemma_.lower() in ASPECTUAL:
+        if inner_tok.lemma_.lower() in self.lex.words.aspectual_verbs:
             for c in inner_tok.children:
                 if c.dep_ in ("xcomp", "dobj") and c.i not in comm_at:
                     found = self.inner_frame(sent, c, index, comm_at, consumed)
@@ -481,9 +479,9 @@ class FrameExtractor:
         if tok.lemma_.lower() not in self.lex.speech_verbs or tok.pos_ not in ("VERB", "AUX"):
             return None
         for clause in children(tok, "ccomp"):
-            if not any(a.lower_ in OBLIGATION_AUX for a in children(clause, "aux")):
+            if not any(a.lower_ in self.lex.words.obligation_auxiliaries for a in children(clause, "aux")):
                 continue
-            speakers = [m for s in subject_tokens(tok) for m in index.for_token(s)]
+            speakers = [m for s in subject_tokens(tok, words=self.lex.words) for m in index.for_token(s)]
             addressees = [m for s in children(clause, "nsubj") for m in index.for_token(s)]
             speakers, addressees = self.default_domestic(speakers, addressees, None)
             speakers = [m for m in speakers if m.has_actor()]
@@ -576,7 +574,7 @@ class FrameExtractor:
                     elif m is not None and m.kind in UNCODED_KINDS:
                         uncoded.append(m)
             if not out and light is not None:
-                for t in subject_tokens(light):
+                for t in subject_tokens(light, words=self.lex.words):
                     out += index.for_token(t, keep_uncoded=True)
             if not out:
                 m = index.at(tok)
@@ -584,7 +582,7 @@ class FrameExtractor:
                     out.append(m)
             return out or uncoded
         out = []
-        for t in subject_tokens(tok, passive_actor=entry.type == "RETREAT"):
+        for t in subject_tokens(tok, passive_actor=entry.type == "RETREAT", words=self.lex.words):
             out += index.for_token(t, keep_uncoded=True)
         return out
 
@@ -614,9 +612,9 @@ class FrameExtractor:
                 return asked
         for slot in entry.recipient:
             for host in hosts:
-                for t in slot_tokens(host, slot):
+                for t in slot_tokens(host, slot, self.lex.words):
                     for m in index.for_token(t, keep_uncoded=True):
-                        if m not in out and not _same_party(m, actors) and not _same_state(m, actors, tok.doc):
+                        if m not in out and not _same_party(m, actors) and not _same_state(m, actors, tok.doc, self.lex.words.locative_preps):
                             out.append(m)
             if out:
                 return out
@@ -649,9 +647,10 @@ class FrameExtractor:
             return []  # "South Korea and Japan agreed to ...": the parties are the actors
         # the governed clause, then the rest of the control verb's clause ("have sworn to
         # fight until they gain control of villages near Macedonia's border")
-        for found in (clause_parties(inner_tok, index, actors), clause_parties(tok, index, actors)):
+        for found in (clause_parties(inner_tok, index, actors, self.lex.words),
+                      clause_parties(tok, index, actors, self.lex.words)):
             # "warned that Iran would respond": the actor's own state is not the one warned
-            found = [m for m in found if not _same_state(m, actors, tok.doc)]
+            found = [m for m in found if not _same_state(m, actors, tok.doc, self.lex.words.locative_preps)]
             if found:
                 return found
         return []
@@ -731,13 +730,13 @@ def _same_party(m: Mention, others: list[Mention]) -> bool:
     return False
 
 
-def _same_state(m: Mention, actors: list[Mention], doc: Doc) -> bool:
+def _same_state(m: Mention, actors: list[Mention], doc: Doc, locative: frozenset[str]) -> bool:
     """Is ``m`` the state an official actor speaks for (Araghchi and Iran)? A capital named
     as a place ("extend the curfew in Abidjan") is where its people are, not the state."""
     r = m.resolved[0]
     if r.kind != "country" or not r.code:
         return False
-    if m.kind != "pronoun" and 0 <= m.head < len(doc) and doc[m.head].head.lower_ in LOCATIVE_PREPS:
+    if m.kind != "pronoun" and 0 <= m.head < len(doc) and doc[m.head].head.lower_ in locative:
         return False
     return any(a.resolved[0].code == r.code and a.resolved[0].sector in (None, "GOV", "MIL")
                for a in actors)

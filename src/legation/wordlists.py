@@ -113,6 +113,15 @@ class WordLists:
     phone_means: frozenset[str]
     explicit_message_nouns: frozenset[str]
     meeting_verbs: frozenset[str]
+    # frames.py
+    obligation_auxiliaries: frozenset[str]
+    aspectual_verbs: frozenset[str]
+    locative_preps: frozenset[str]
+    # cameo_dictionary.py (the PETRARCH verb-dictionary format)
+    verb_particles: frozenset[str]
+    prepositions: frozenset[str]
+    # kb/agents.py (the PETRARCH agents format)
+    agent_trailing_preps: frozenset[str]
     # extract.py
     accepting_verbs: frozenset[str]
     # store/dedup.py

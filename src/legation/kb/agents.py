@@ -34,6 +34,7 @@ from pathlib import Path
 
 import yaml
 
+from ..wordlists import bundled_words
 from ..errors import DataFileError
 from .importer import SECTOR_CODES
 from .schema import Group
@@ -53,7 +54,7 @@ NO_SECTOR = {
     "PPL": "PPL (people) has no PLOVER sector",
     "IMG": "IMG is a PLOVER actor code (international militant group), not a sector",
 }
-_PREPOSITIONS = {"of", "for", "to", "at", "in", "on", "from", "with", "against"}
+_PREPOSITIONS = bundled_words().agent_trailing_preps
 _TRAILING = _PREPOSITIONS | {"the", "a", "an", "and", "of"}
 _SUBST = re.compile(r"^!(\w+)!\s*=(.*)$")
 _MARKER = re.compile(r"!(\w+)!")
