@@ -130,6 +130,8 @@ class Attributor:
 
     @staticmethod
     def _applies(cue: Cue, tok: Token, as_head: bool) -> bool:
+        if cue.pos and tok.pos_ not in cue.pos:
+            return False  # "rejected the peace plan": the noun plans nothing
         if cue.deps and not as_head and tok.dep_ not in cue.deps:
             return False
         if cue.deps and as_head and cue.requires == "none":

@@ -42,6 +42,8 @@ AUTHORITY_TYPES = {"COERCE", "ACCUSE", "SANCTION"}
 REQUIRES_RECIPIENT = {"COOPERATE", "AID", "SANCTION"}
 FORCE_TYPES = {"ASSAULT", "COERCE", "MOBILIZE"}  # a chain of force shares its victims
 UNCODED_KINDS = {"group", "description", "organization"}
+# statements about another party's act: its author is their recipient
+STATEMENT_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT", "REQUEST", "THREATEN"})
 # dependency relations of a verb that modifies or fills a slot rather than reports a clause
 MODIFIER_DEPS = frozenset({"relcl", "acl", "amod", "csubj", "pcomp", "nsubj", "dobj", "pobj",
                            "compound", "npadvmod"})
@@ -640,6 +642,9 @@ class FrameExtractor:
                 q = index.qualifier(tok, 2)
                 if q is not None and not _same_party(q, actors):
                     return [q]
+            if not out and entry.type in STATEMENT_TYPES and entry.pos == "VERB":
+                # "denounced Serbia's suppression of the unrest": whose act is judged
+                out = self.holders(tok, index, actors)
             return out
         if inner is not None and inner.recipients:
             return list(inner.recipients)
@@ -662,7 +667,9 @@ class FrameExtractor:
         'the offer from Japan')."""
         found: list[Mention] = []
         for o in children(tok, "dobj", "nsubjpass"):
-            heads = children(o, "poss") + prep_objects(o, "from") + prep_objects(o, "by")
+            # "a Senegalese peace plan", "the US proposal": whose plan it is
+            heads = children(o, "poss") + prep_objects(o, "from") + prep_objects(o, "by") + \
+                children(o, "amod", "compound", "nmod")
             for acl in children(o, "acl"):
                 heads += [p for ag in children(acl, "agent") for p in children(ag, "pobj")]
             found += [m for h in heads for m in index.for_token(h)
