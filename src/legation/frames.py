@@ -399,7 +399,8 @@ class FrameExtractor:
         if etype in DOMESTIC_TYPES:
             place = place_of(tok, index)
             actors, recipients = self.default_domestic(actors, recipients, place)
-        recipients = [r for r in recipients if r.has_actor() and not _same_party(r, actors)]
+        recipients = [r for r in recipients if r.has_actor() and not _same_party(r, actors)
+                      and not _within(r, actors)]
         if actors and not any(a.has_actor() for a in actors) and etype in DOMESTIC_TYPES:
             # an uncoded actor ("fundamentalists continued their hunger strike") may still be
             # coded by a purpose clause folded in later (see absorb); keep it until then
@@ -735,6 +736,12 @@ def _same_party(m: Mention, others: list[Mention]) -> bool:
         if m.kind == "pronoun" and r.code and r.code == ro.code:
             return True
     return False
+
+
+def _within(m: Mention, others: list[Mention]) -> bool:
+    """Is ``m`` part of one of ``others`` ('U.N.' in 'the U.N. special envoy')?"""
+    return any(o is not m and o.sentence == m.sentence and o.start <= m.start and m.end <= o.end
+               for o in others)
 
 
 def _same_state(m: Mention, actors: list[Mention], doc: Doc, locative: frozenset[str]) -> bool:
