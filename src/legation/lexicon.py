@@ -156,7 +156,7 @@ class TypeRoles(_Model):
 
 # trigger files of a lexicon directory, in load order: the imported dictionary first, so
 # that our own nouns and hand-written triggers override it
-TRIGGER_FILES = ("cameo_verbs.tsv", "nouns.yaml", "triggers.yaml")
+TRIGGER_FILES = ("cameo_verbs.tsv", "nouns.yaml", "verbs.yaml", "triggers.yaml")
 IMPORTED_FILES = frozenset({"cameo_verbs.tsv"})
 
 

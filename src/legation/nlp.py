@@ -423,19 +423,26 @@ class Candidates:
         self._kind[h] = kind
         return kind
 
-    def __call__(self, doc: Doc) -> bool:
+    def __call__(self, doc: Doc, seen: set[int] | None = None) -> bool:
+        """``seen`` collects the names (capitalised words after the first) of the document's
+        sentences so far: a sentence that begins with one ("Gachagua denied the charges")
+        can hold an event even though its first word is capitalised anyway."""
         arr = doc.to_array([LOWER, IS_TITLE, IS_UPPER, IS_ALPHA])
         kind = self._kind
         found = 0
         for h in arr[:, 0].tolist():
             k = kind.get(h)
             found |= self._learn(h) if k is None else k
+        rest = arr[1:]
+        caps = (rest[:, 1] | rest[:, 2]) & rest[:, 3]
+        first_seen = seen is not None and len(arr) > 0 and bool(arr[0, 1]) and int(arr[0, 0]) in seen
+        if seen is not None:
+            seen.update(int(h) for h in rest[caps.astype(bool), 0].tolist())
         if not found & 1:
             return False
-        if found & 2:
+        if found & 2 or first_seen:
             return True
-        rest = arr[1:]
-        if ((rest[:, 1] | rest[:, 2]) & rest[:, 3]).any():
+        if caps.any():
             return True
         return self.names is not None and self.names(doc)
 
@@ -471,11 +478,12 @@ class Parser:
         for text, sp in zip(texts, spans):
             sentences: list[Sentence] = []
             carry = False
+            names: set[int] = set()  # the document's names so far (Candidates)
             for i, (a, b) in enumerate(sp):
                 doc = make(text[a:b])
                 flags, carry = mark_quotes(doc, carry)
                 # a quotation open at the end needs its speaker, found by parsing
-                parse = keep is None or carry or keep(doc)
+                parse = keep is None or keep(doc, names) or carry
                 if carry and text[b:b + 1] == "\n":
                     carry = False  # quotes do not run across paragraphs in news copy
                 sent = Sentence(index=i, start=a, end=b, doc=doc, quoted=flags, parsed=parse)
