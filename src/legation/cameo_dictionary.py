@@ -287,18 +287,15 @@ class Converter:
         if "$" in roles:
             p.actor = [prep]
         if not first:
-            if nouns and not roles:
-                p.prep_object = p.prep_object  # a second phrase only narrows the first
-            return
+            return  # a second phrase only narrows the first; its '$' or '+' is kept above
         if len(nouns) > 1:
             joined = " ".join(nouns)
             nouns = [joined if joined.startswith("{") else "{" + joined + "}"]
-        if p.object or p.prep:
+        if prep == "of" and nouns and p.object:
             # "STATE (OF EMERGENCY)": the phrase names what the object is
-            if prep == "of" and nouns and p.object:
-                head, _ = self._phrase(nouns[0])
-                p.object = head
-                return
+            head, _ = self._phrase(nouns[0])
+            p.object = head
+            return
         p.prep = prep
         if nouns:
             head, qual = self._phrase(nouns[0])
@@ -356,8 +353,8 @@ class Converter:
             body = text[1: m.start()].strip()
             try:
                 p = self.pattern(body, code)
-            except PatternError as e:
-                out.unconverted.append(Unconverted(n, text, str(e)))
+            except PatternError as err:
+                out.unconverted.append(Unconverted(n, text, str(err)))
                 continue
             if p.code != NULL_CODE and self._plover(p.code) is None:
                 out.unconverted.append(Unconverted(
@@ -426,8 +423,8 @@ def dedupe(entries: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     verbs of a block that share a pattern given as one entry with a list of lemmas."""
     merged: dict[tuple[Any, ...], dict[str, Any]] = {}
     for e in entries:
-        key = tuple(sorted((k, tuple(v) if isinstance(v, list) else v)
-                           for k, v in e.items() if k not in ("src", "lemma")))
+        key: tuple[Any, ...] = tuple(sorted((k, tuple(v) if isinstance(v, list) else v)
+                                            for k, v in e.items() if k not in ("src", "lemma")))
         key += (e.get("src"),)
         have = merged.get(key)
         if have is None:

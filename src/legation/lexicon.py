@@ -114,7 +114,7 @@ class Trigger(_Model):
         return self.lemma if isinstance(self.lemma, str) else self.lemma[0]
 
     @model_validator(mode="after")
-    def _needs_type_or_role(self) -> "Trigger":
+    def _needs_type_or_role(self) -> Trigger:
         if self.silent:
             return self
         if self.type is None and self.role is None:
@@ -260,7 +260,7 @@ class Lexicon:
         if cf.exists():
             for line, c in load_yaml_list(cf, Chain):
                 self._check(cf, line, c.type, c.cameo)
-                for k, o in c.by_type.items():
+                for o in c.by_type.values():
                     self._check(cf, line, o.type or c.type, o.cameo)
                 self.chains[c.role] = c
         mf = d / "communications.yaml"

@@ -105,7 +105,8 @@ def lookup(word: str, lexicon_dirs: tuple[str, ...]) -> None:
 
     Exits 1 when the word triggers nothing.
     """
-    from ..lexicon_stats import describe, lookup as find
+    from ..lexicon_stats import describe
+    from ..lexicon_stats import lookup as find
 
     found = find(_lexicon(lexicon_dirs), word)
     if not found:
