@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -89,7 +89,7 @@ class Trigger(_Model):
 
     @model_validator(mode="before")
     @classmethod
-    def _from_table(cls, data: object) -> object:
+    def _from_table(cls, data: Any) -> Any:
         """A row of a TSV trigger table: empty cells take the default, lists are comma-separated."""
         if not isinstance(data, dict):
             return data
@@ -128,7 +128,7 @@ class Trigger(_Model):
                 + 2 * bool(self.prep) + bool(self.light) + 2 * bool(self.prep_object)
                 + bool(self.qualifier) + bool(self.subject))
 
-    def signature(self) -> tuple[object, ...]:
+    def signature(self) -> tuple[Any, ...]:
         """The constraints that say when the entry fires (not what it reports)."""
         return (self.pos, self.particle, self.prep, tuple(sorted(self.object)),
                 tuple(sorted(self.prep_object)), tuple(sorted(self.qualifier)),
