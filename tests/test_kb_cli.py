@@ -91,7 +91,8 @@ def test_kb_cli_every_command_and_option_is_documented() -> None:
     from legation.cli.kb import kb
 
     readme = (REPO / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index("## Knowledge base"):readme.index("## How it works")]
+    start = readme.index("## Knowledge base")
+    section = readme[start:readme.index("\n## ", start + 1)]
     for name, command in kb.commands.items():
         assert f"legation kb {name}" in section, name
         for param in command.params:

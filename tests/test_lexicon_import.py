@@ -139,3 +139,16 @@ def test_cli_lookup_and_stats() -> None:
     assert _cli("lexicon", "lookup", "xyzzy").returncode == 1
     r = _cli("lexicon", "stats")
     assert r.returncode == 0 and "CAMEO codes without a trigger: none" in r.stdout
+
+
+def test_cli_every_lexicon_command_and_option_is_documented() -> None:
+    from legation.cli.lexicon import lexicon
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    start = readme.index("## Lexicon")
+    section = readme[start:readme.index("\n## ", start + 1)]
+    for name, command in lexicon.commands.items():
+        assert f"legation lexicon {name}" in section, name
+        for param in command.params:
+            if param.param_type_name == "option" and param.name != "help":
+                assert any(o in section for o in param.opts), (name, param.opts)
