@@ -84,9 +84,9 @@ def _failure(extractor: Extractor, case: dict[str, Any]) -> str | None:
 
 
 # The share of the cases the extractor must get right: the level measured when the
-# CAMEO dictionary was imported (0.71), less a small margin. Raise it as the lexicon grows;
+# CAMEO dictionary was imported (0.71; 0.76 with verbs.yaml), less a small margin. Raise it as the lexicon grows;
 # the failures are listed either way.
-FLOOR = 0.69
+FLOOR = 0.74
 
 
 def test_lexicon_sentences_pass_rate(extractor: Extractor) -> None:

@@ -90,6 +90,14 @@ class FrameExtractor:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon
         self.ontology = lexicon.ontology
+        self._object_sets: dict[int, frozenset[str]] = {}
+
+    def object_set(self, e: Trigger) -> frozenset[str]:
+        """An entry's object words as a set of lower-case words, made once."""
+        found = self._object_sets.get(id(e))
+        if found is None:
+            found = self._object_sets[id(e)] = frozenset(w.lower() for w in e.object)
+        return found
 
     def extract(self, sent: Sentence, mentions: list[Mention],
                 comms: list[CommFrame]) -> list[Frame]:
@@ -182,10 +190,11 @@ class FrameExtractor:
         imported_ok = (governed or self.predicate(tok)) and not (
             pos in ("VERB", "AUX") and tok.lemma_.lower() in self.lex.carriers) and not (
             pos in ("VERB", "AUX") and self.event_object(tok))
+        view = _View(tok, self)
         for group in ([e for e in cands if not e.imported],
                       [e for e in cands if e.imported] if imported_ok else []):
             for e in group:
-                score = self.fits(tok, e, governed)
+                score = self.fits(tok, e, governed, view)
                 if score is None:
                     continue
                 if best is None or score > best[0]:
@@ -226,16 +235,17 @@ class FrameExtractor:
             return False
         return True
 
-    def fits(self, tok: Token, e: Trigger, governed: bool = False) -> int | None:
+    def fits(self, tok: Token, e: Trigger, governed: bool = False,
+             view: _View | None = None) -> int | None:
         """None if the entry does not fit the token; else how specifically it fits.
-        A noun governed by a control verb needs no light verb of its own."""
-        if e.particle and particle(tok) != e.particle.lower():
-            if not any(c.dep_ == "prep" and c.lower_ == e.particle.lower() for c in tok.children):
-                return None
-        if e.prep and not any(c.dep_ in ("prep", "prt", "agent") and c.lower_ == e.prep.lower()
-                              or c.dep_ in ("advcl", "ccomp") and any(  # "pushing for the US (to) support"
-                                  m.dep_ == "mark" and m.lower_ == e.prep.lower() for m in c.children)
-                              for c in tok.children):
+        A noun governed by a control verb needs no light verb of its own. ``view`` holds
+        what the constraints look at, worked out once for all the entries of a token."""
+        v = view if view is not None else _View(tok, self)
+        if e.particle and e.particle.lower() not in v.particles:
+            return None
+        if e.prep and e.prep.lower() not in v.preps:  # "pushing for the US (to) support"
+            return None
+        if e.object and not v.object_words & self.object_set(e):
             return None
         if e.prep_object:
             wanted = set(e.prep_object)
@@ -252,8 +262,8 @@ class FrameExtractor:
                 and lemma_forms(light) & set(e.light):
             score += 1  # "staged a protest": the entry that names this verb
         if e.object:
-            wanted = {w.lower() for w in e.object}
-            objs = self.objects(tok)
+            wanted = self.object_set(e)
+            objs = v.objects
             if any(c.lower_ in wanted for o in objs for c in o.children if c.dep_ in ("compound", "amod")):
                 score += 1  # "withdraw its peacekeeping force": the qualifier is more telling
             elif not any(o.lemma_.lower() in wanted or o.lower_ in wanted for o in objs):
@@ -775,3 +785,57 @@ def _bare(sent: Sentence, tok: Token, entry: Trigger, context: list[str]) -> Fra
         return None
     return Frame(sentence=sent, trigger=[tok.i], type=entry.type, cameo=entry.cameo,
                  mode=list(entry.mode), context=context, actors=[], recipients=[], anchor=tok.i)
+
+
+class _View:
+    """What the constraints of a token's entries look at, each worked out once, on demand."""
+
+    __slots__ = ("tok", "frames", "_particles", "_preps", "_objects", "_object_words")
+
+    def __init__(self, tok: Token, frames: FrameExtractor) -> None:
+        self.tok, self.frames = tok, frames
+        self._particles: set[str] | None = None
+        self._preps: set[str] | None = None
+        self._objects: list[Token] | None = None
+        self._object_words: set[str] | None = None
+
+    @property
+    def particles(self) -> set[str]:
+        if self._particles is None:
+            tok = self.tok
+            # "stepped down", "walked out": the small model often reads the particle as an adverb
+            words = self.frames.lex.words.verb_particles
+            self._particles = {particle(tok) or ""} | {
+                c.lower_ for c in tok.children if c.dep_ == "prep"
+                or c.dep_ == "advmod" and c.i == tok.i + 1 and c.lower_ in words}
+        return self._particles
+
+    @property
+    def preps(self) -> set[str]:
+        if self._preps is None:
+            out: set[str] = set()
+            for c in self.tok.children:
+                if c.dep_ in ("prep", "prt", "agent"):
+                    out.add(c.lower_)
+                elif c.dep_ in ("advcl", "ccomp"):
+                    out.update(m.lower_ for m in c.children if m.dep_ == "mark")
+            self._preps = out
+        return self._preps
+
+    @property
+    def objects(self) -> list[Token]:
+        if self._objects is None:
+            self._objects = self.frames.objects(self.tok)
+        return self._objects
+
+    @property
+    def object_words(self) -> set[str]:
+        """Lemmas and forms of the objects and of the words that qualify them."""
+        if self._object_words is None:
+            out: set[str] = set()
+            for o in self.objects:
+                out.add(o.lemma_.lower())
+                out.add(o.lower_)
+                out.update(c.lower_ for c in o.children if c.dep_ in ("compound", "amod"))
+            self._object_words = out
+        return self._object_words
