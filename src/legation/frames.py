@@ -392,6 +392,8 @@ class FrameExtractor:
                         trigger += inner.trigger
         if etype is None or cameo is None:
             return None
+        if entry.role in ("future", "prepare") and inner is None and comm is None:
+            return None  # "decided to take her children home": an intention of nothing we code
         if entry.role == "reject" and inner_tok is not None and comm is None and \
                 inner_tok.pos_ == "VERB" and \
                 inner_tok.lemma_.lower() in self.lex.speech_verbs | {"comment", "elaborate"} and \
@@ -469,7 +471,11 @@ class FrameExtractor:
         aspectual verbs ('prepared to resume shelling')."""
         entry = self.match(inner_tok, governed=True)
         if entry is not None:
-            return self.build(sent, inner_tok, entry, index, comm_at, consumed)
+            found = self.build(sent, inner_tok, entry, index, comm_at, consumed)
+            if found is None and inner_tok.pos_ in ("NOUN", "PROPN"):
+                # "preparing a major offensive": the governed noun's type still recodes the chain
+                found = _bare(sent, inner_tok, entry, self.context(entry.cameo or ""))
+            return found
         if inner_tok.lemma_.lower() in self.lex.words.aspectual_verbs:
             for c in inner_tok.children:
                 if c.dep_ in ("xcomp", "dobj") and c.i not in comm_at:
