@@ -109,7 +109,7 @@ class FrameExtractor:
         for tok in sorted(doc, key=lambda t: (depth(t), t.i)):
             if tok.i in consumed or tok.i in comm_at:
                 continue
-            frame = self.obligation(sent, tok, index, consumed)
+            frame = self.obligation(sent, tok, index, consumed) or self.disapproval(sent, tok, index)
             if frame is None:
                 entry = self.match(tok)
                 if entry is None or self.reference_only(tok, entry) or self.alleged(tok):
@@ -490,6 +490,44 @@ class FrameExtractor:
                 consumed.add(obj.i)
                 return self.build(sent, obj, e2, index, comm_at, consumed) or _bare(
                     sent, obj, e2, self.context(e2.cameo or ""))
+        return None
+
+    def disapproval(self, sent: Sentence, tok: Token, index: MentionIndex) -> Frame | None:
+        """'Barnier said the bloc's borders had become a sieve', 'Jenrick described the plan as
+        a strategic disaster': a speaker's judgement of another party in words of disapproval
+        (words.yaml) is an accusation (CAMEO 111) of the party the judged clause names."""
+        w = self.lex.words
+        if tok.pos_ not in ("VERB", "AUX"):
+            return None
+        lemma = tok.lemma_.lower()
+        if lemma in self.lex.speech_verbs:
+            judged = children(tok, "ccomp")
+        elif lemma in w.judging_verbs:  # "described X as Y"
+            judged = [tok]
+        else:
+            return None
+        for clause in judged:
+            words = [t for t in clause.subtree if t.i != tok.i or clause is tok]
+            if not any(t.lemma_.lower() in w.disapproval_words or t.lower_ in w.disapproval_words
+                       for t in words):
+                continue
+            if any(t.dep_ == "neg" for t in clause.children):
+                continue  # "said the talks were not a failure"
+            if clause is not tok and self.match(clause) is not None:
+                continue  # "imposed sanctions on ... a terrorist, the White House said": an event
+            speakers = [m for s in subject_tokens(tok, words=w) for m in index.for_token(s)]
+            speakers = [m for m in speakers if m.has_actor()]
+            if not speakers:
+                continue
+            judged_parties = [m for t in words if t.dep_ in ("nsubj", "nsubjpass", "poss", "dobj", "amod",
+                                                             "compound", "pobj")
+                              for m in index.for_token(t)
+                              if m.has_actor() and not _same_party(m, speakers) and not _within(m, speakers)]
+            if not judged_parties:
+                continue
+            return Frame(sentence=sent, trigger=[tok.i], type="ACCUSE", cameo="111", mode=[],
+                         context=self.context("111"), actors=speakers,
+                         recipients=list(dict.fromkeys(judged_parties[:1])), anchor=tok.i)
         return None
 
     def obligation(self, sent: Sentence, tok: Token, index: MentionIndex,

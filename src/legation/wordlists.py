@@ -117,6 +117,8 @@ class WordLists:
     obligation_auxiliaries: frozenset[str]
     aspectual_verbs: frozenset[str]
     locative_preps: frozenset[str]
+    disapproval_words: frozenset[str]
+    judging_verbs: frozenset[str]
     # cameo_dictionary.py (the PETRARCH verb-dictionary format)
     verb_particles: frozenset[str]
     prepositions: frozenset[str]
