@@ -38,6 +38,8 @@ CASES: list[tuple[str, str, str, str, set[str], set[str]]] = [
      "REJECT", None, {"TCD"}, {"SDN"}),
     ("judgement in words of disapproval", "The Polish foreign minister said Belarus's conduct was unacceptable.",
      "ACCUSE", "111", {"POL"}, {"BLR"}),
+    ("passive agent hung on the gerund", "Kenya's former finance minister has been accused of taking bribes "
+     "by Ugandan prosecutors.", "ACCUSE", None, {"UGA"}, {"KEN"}),
     ("adjective with its preposition", "Italy is critical of the French proposal.", "ACCUSE", None,
      {"ITA"}, {"FRA"}),
 ]
