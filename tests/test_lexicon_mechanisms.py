@@ -50,6 +50,8 @@ ABSENT: list[tuple[str, str, str]] = [
     ("an intention of nothing coded", "Peru decided to take the matter home.", "AGREE"),
     ("an event clause is no judgement", "Jordan imposed sanctions on the illegal traders, Jordan's cabinet said.",
      "ACCUSE"),
+    ("a demand referred to is not made here", "The strike will go on until Kenya's demands are met.",
+     "REQUEST"),
     ("a peace plan plans nothing", "Mali rejected an Algerian peace plan.", "THREATEN"),
 ]
 

@@ -282,6 +282,8 @@ class FrameExtractor:
         if e.pos == "NOUN" and e.light and not governed and not self.licensed(tok, e):
             if not own_actor_tokens(tok, self.noun_actor_slots(e)):
                 return None
+            if e.type in STATEMENT_TYPES and tok.dep_ in ("nsubj", "nsubjpass", "pobj"):
+                return None  # "until their demands are met": a statement made before, not made here
         if e.pos == "ADJ" and not children(tok, "xcomp") and not (
                 e.role is None and tok.dep_ in ("acomp", "oprd")
                 and any(c.dep_ == "prep" and c.lower_ in e.recipient for c in tok.children)):
