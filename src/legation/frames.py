@@ -15,6 +15,7 @@ actors yields nothing.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from spacy.tokens import Doc, Token
 
@@ -90,13 +91,23 @@ class FrameExtractor:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon
         self.ontology = lexicon.ontology
-        self._object_sets: dict[int, frozenset[str]] = {}
+        self._sets: dict[tuple[int, str], frozenset[str]] = {}
+        self._groups: dict[int, tuple[list[Trigger], list[Trigger]]] = {}
 
-    def object_set(self, e: Trigger) -> frozenset[str]:
-        """An entry's object words as a set of lower-case words, made once."""
-        found = self._object_sets.get(id(e))
+    def words_of(self, e: Trigger, field: str) -> frozenset[str]:
+        """One of an entry's word-list constraints as a set of lower-case words, made once."""
+        key = (id(e), field)
+        found = self._sets.get(key)
         if found is None:
-            found = self._object_sets[id(e)] = frozenset(w.lower() for w in e.object)
+            found = self._sets[key] = frozenset(w.lower() for w in getattr(e, field))
+        return found
+
+    def groups(self, cands: list[Trigger]) -> tuple[list[Trigger], list[Trigger]]:
+        """A word's hand-written and imported entries, split once."""
+        found = self._groups.get(id(cands))
+        if found is None:
+            found = self._groups[id(cands)] = ([e for e in cands if not e.imported],
+                                               [e for e in cands if e.imported])
         return found
 
     def extract(self, sent: Sentence, mentions: list[Mention],
@@ -182,17 +193,11 @@ class FrameExtractor:
         if not cands and pos in ("NOUN", "ADJ"):
             cands = self.lex.triggers_for(tok.lower_, pos)
         best: tuple[float, Trigger] | None = None
-        # hand-written entries override imported ones: those are tried only where no
-        # hand-written entry fits, and only on the predicate of a reported clause
-        # a verb that moves a communication ('sent a message') is the communication stage's
-        # and one that governs an event noun of our own lexicon leaves the event to it
-        # ('granted amnesty', 'launched war games', 'reiterated its demand')
-        imported_ok = (governed or self.predicate(tok)) and not (
-            pos in ("VERB", "AUX") and tok.lemma_.lower() in self.lex.carriers) and not (
-            pos in ("VERB", "AUX") and self.event_object(tok))
+        own, imported = self.groups(cands)
         view = _View(tok, self)
-        for group in ([e for e in cands if not e.imported],
-                      [e for e in cands if e.imported] if imported_ok else []):
+        for group in (own, imported):
+            if group is imported and not self.imported_applies(tok, pos, governed):
+                break
             for e in group:
                 score = self.fits(tok, e, governed, view)
                 if score is None:
@@ -204,6 +209,16 @@ class FrameExtractor:
         if best is None or best[1].silent:
             return None  # "greet Christmas": the most specific entry says it is no event
         return best[1]
+
+    def imported_applies(self, tok: Token, pos: str, governed: bool) -> bool:
+        """Hand-written entries override imported ones, which are tried only where no
+        hand-written entry fits, and only on the predicate of a reported clause; never on
+        a verb that moves a communication ('sent a message': the communication stage's) or
+        one that governs an event noun of our own ('granted amnesty': the noun's)."""
+        if not (governed or self.predicate(tok)):
+            return False
+        return pos not in ("VERB", "AUX") or not (
+            tok.lemma_.lower() in self.lex.carriers or self.event_object(tok))
 
     def event_object(self, tok: Token) -> bool:
         """Does the verb govern an event noun of its own ('reiterated its demand')?"""
@@ -245,34 +260,25 @@ class FrameExtractor:
             return None
         if e.prep and e.prep.lower() not in v.preps:  # "pushing for the US (to) support"
             return None
-        if e.object and not v.object_words & self.object_set(e):
+        if e.object and not v.object_words & self.words_of(e, "object"):
             return None
-        if e.prep_object:
-            wanted = set(e.prep_object)
-            pobjs = prep_objects(tok, e.prep.lower()) if e.prep else []
-            if not any(o.lemma_.lower() in wanted or o.lower_ in wanted for o in pobjs):
-                return None
-        if e.subject:
-            wanted = set(e.subject)
-            if not any(s.lemma_.lower() in wanted or s.lower_ in wanted
-                       for s in children(tok, "nsubj", "nsubjpass")):
-                return None
+        if e.prep_object and not _forms_of(prep_objects(tok, e.prep.lower()) if e.prep else []) \
+                & self.words_of(e, "prep_object"):
+            return None
+        if e.subject and not _forms_of(children(tok, "nsubj", "nsubjpass")) & self.words_of(e, "subject"):
+            return None
         score = e.specificity()
         if e.pos == "NOUN" and e.light and (light := light_verb(tok, self.lex.words)) is not None \
                 and lemma_forms(light) & set(e.light):
             score += 1  # "staged a protest": the entry that names this verb
-        if e.object:
-            wanted = self.object_set(e)
-            objs = v.objects
-            if any(c.lower_ in wanted for o in objs for c in o.children if c.dep_ in ("compound", "amod")):
+        if e.object:  # it fits (above); by its head or by the word that qualifies the object
+            wanted = self.words_of(e, "object")
+            if any(c.lower_ in wanted for o in v.objects for c in o.children if c.dep_ in ("compound", "amod")):
                 score += 1  # "withdraw its peacekeeping force": the qualifier is more telling
-            elif not any(o.lemma_.lower() in wanted or o.lower_ in wanted for o in objs):
-                return None
             if e.qualifier:
-                quals = set(e.qualifier)
-                heads = [o for o in objs if o.lemma_.lower() in wanted or o.lower_ in wanted]
-                if not any(c.lower_ in quals or c.lemma_.lower() in quals for o in heads
-                           for c in o.children if c.dep_ in ("compound", "amod", "nmod")):
+                heads = [o for o in v.objects if _forms_of([o]) & wanted]
+                quals = [c for o in heads for c in o.children if c.dep_ in ("compound", "amod", "nmod")]
+                if not _forms_of(quals) & self.words_of(e, "qualifier"):
                     return None
         if e.modifier:
             wanted = {w.lower() for w in e.modifier}
@@ -455,8 +461,8 @@ class FrameExtractor:
         if inner_tok is not None:
             consumed.add(inner_tok.i)
         if entry.object:  # "lifted the blockade": the object is this event's, not one of its own
-            wanted = set(entry.object)
-            consumed.update(o.i for o in self.objects(tok) if o.lemma_.lower() in wanted or o.lower_ in wanted)
+            wanted = self.words_of(entry, "object")
+            consumed.update(o.i for o in self.objects(tok) if _forms_of([o]) & wanted)
         return frame
 
     def cancelled(self, tok: Token | None) -> Recode | None:
@@ -794,6 +800,11 @@ def _same_party(m: Mention, others: list[Mention]) -> bool:
     return False
 
 
+def _forms_of(toks: list[Token]) -> set[str]:
+    """The lower-case lemmas and forms of some tokens, which entries' word lists match."""
+    return {f for t in toks for f in (t.lemma_.lower(), t.lower_)}
+
+
 def _within(m: Mention, others: list[Mention]) -> bool:
     """Is ``m`` part of one of ``others`` ('U.N.' in 'the U.N. special envoy')?"""
     return any(o is not m and o.sentence == m.sentence and o.start <= m.start and m.end <= o.end
@@ -836,52 +847,34 @@ def _bare(sent: Sentence, tok: Token, entry: Trigger, context: list[str]) -> Fra
 class _View:
     """What the constraints of a token's entries look at, each worked out once, on demand."""
 
-    __slots__ = ("tok", "frames", "_particles", "_preps", "_objects", "_object_words")
-
     def __init__(self, tok: Token, frames: FrameExtractor) -> None:
         self.tok, self.frames = tok, frames
-        self._particles: set[str] | None = None
-        self._preps: set[str] | None = None
-        self._objects: list[Token] | None = None
-        self._object_words: set[str] | None = None
 
-    @property
+    @cached_property
     def particles(self) -> set[str]:
-        if self._particles is None:
-            tok = self.tok
-            # "stepped down", "walked out": the small model often reads the particle as an adverb
-            words = self.frames.lex.words.verb_particles
-            self._particles = {particle(tok) or ""} | {
-                c.lower_ for c in tok.children if c.dep_ == "prep"
-                or c.dep_ == "advmod" and c.i == tok.i + 1 and c.lower_ in words}
-        return self._particles
+        tok = self.tok
+        # "stepped down", "walked out": the small model often reads the particle as an adverb
+        words = self.frames.lex.words.verb_particles
+        return {particle(tok) or ""} | {
+            c.lower_ for c in tok.children if c.dep_ == "prep"
+            or c.dep_ == "advmod" and c.i == tok.i + 1 and c.lower_ in words}
 
-    @property
+    @cached_property
     def preps(self) -> set[str]:
-        if self._preps is None:
-            out: set[str] = set()
-            for c in self.tok.children:
-                if c.dep_ in ("prep", "prt", "agent"):
-                    out.add(c.lower_)
-                elif c.dep_ in ("advcl", "ccomp"):
-                    out.update(m.lower_ for m in c.children if m.dep_ == "mark")
-            self._preps = out
-        return self._preps
+        out: set[str] = set()
+        for c in self.tok.children:
+            if c.dep_ in ("prep", "prt", "agent"):
+                out.add(c.lower_)
+            elif c.dep_ in ("advcl", "ccomp"):
+                out.update(m.lower_ for m in c.children if m.dep_ == "mark")
+        return out
 
-    @property
+    @cached_property
     def objects(self) -> list[Token]:
-        if self._objects is None:
-            self._objects = self.frames.objects(self.tok)
-        return self._objects
+        return self.frames.objects(self.tok)
 
-    @property
+    @cached_property
     def object_words(self) -> set[str]:
         """Lemmas and forms of the objects and of the words that qualify them."""
-        if self._object_words is None:
-            out: set[str] = set()
-            for o in self.objects:
-                out.add(o.lemma_.lower())
-                out.add(o.lower_)
-                out.update(c.lower_ for c in o.children if c.dep_ in ("compound", "amod"))
-            self._object_words = out
-        return self._object_words
+        return _forms_of(self.objects) | {
+            c.lower_ for o in self.objects for c in o.children if c.dep_ in ("compound", "amod")}

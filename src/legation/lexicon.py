@@ -16,11 +16,11 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .datafiles import load_tsv, load_yaml_list, package_data
 from .errors import DataFileError
-from .ontology import PLOVER_TYPES, Ontology
+from .ontology import Ontology, PloverTypeName
 
 Role = Literal["agree", "reject", "threaten", "request", "attempt", "intend", "accept", "future",
                "prepare", "cancel"]
@@ -39,7 +39,7 @@ _LIST_FIELDS = frozenset({"lemma", "mode", "context", "object", "modifier", "lig
 class Recode(_Model):
     """What an event becomes under a verb that cancels it ('lifted the blockade')."""
 
-    type: str
+    type: PloverTypeName
     cameo: str
     mode: list[str] = []
 
@@ -55,7 +55,7 @@ class Trigger(_Model):
 
     lemma: str | list[str] = Field(description="the word, or the verbs of a synonym block that share a pattern")
     pos: Literal["VERB", "NOUN", "ADJ"] = "VERB"
-    type: str | None = None
+    type: PloverTypeName | None = None
     cameo: str | None = None
     mode: list[str] = Field(default_factory=list)
     context: list[str] = Field(default_factory=list)
@@ -79,13 +79,6 @@ class Trigger(_Model):
     # dictionary (hand-written entries override those)
     where: str = Field(default="", exclude=True)
     imported: bool = Field(default=False, exclude=True)
-
-    @field_validator("type")
-    @classmethod
-    def _type(cls, v: str | None) -> str | None:
-        if v is not None and v not in PLOVER_TYPES:
-            raise ValueError(f"unknown PLOVER type {v!r}")
-        return v
 
     @model_validator(mode="before")
     @classmethod
@@ -128,12 +121,6 @@ class Trigger(_Model):
                 + 2 * bool(self.prep) + bool(self.light) + 2 * bool(self.prep_object)
                 + bool(self.qualifier) + bool(self.subject))
 
-    def signature(self) -> tuple[Any, ...]:
-        """The constraints that say when the entry fires (not what it reports)."""
-        return (self.pos, self.particle, self.prep, tuple(sorted(self.object)),
-                tuple(sorted(self.prep_object)), tuple(sorted(self.qualifier)),
-                tuple(sorted(self.modifier)), tuple(sorted(self.subject)))
-
     def constrained(self) -> bool:
         return any((self.particle, self.prep, self.object, self.prep_object, self.qualifier,
                     self.modifier, self.subject))
@@ -142,16 +129,9 @@ class Trigger(_Model):
 class TypeRoles(_Model):
     """Where an imported entry of one PLOVER type finds its recipient when it does not say."""
 
-    type: str
+    type: PloverTypeName
     recipient: list[str]
     reciprocal: bool = False
-
-    @field_validator("type")
-    @classmethod
-    def _type(cls, v: str) -> str:
-        if v not in PLOVER_TYPES:
-            raise ValueError(f"unknown PLOVER type {v!r}")
-        return v
 
 
 # trigger files of a lexicon directory, in load order: the imported dictionary first, so
@@ -289,26 +269,18 @@ class Lexicon:
         return {"VERB": self.verbs, "NOUN": self.nouns, "ADJ": self.adjectives}[pos]
 
     def _settle(self) -> None:
-        """Hand-written entries override imported ones: an imported entry goes where a
-        hand-written one has the same constraints, and an imported entry with no
-        constraint goes where the word has hand-written entries at all (they say when
-        the bare word is an event). Imported entries that do not say where their
-        recipient stands take their type's places (imported_roles.yaml)."""
+        """A word with hand-written entries keeps only the imported entries that constrain
+        it: its hand-written entries say when the bare word is an event (and ``frames``
+        tries imported entries only where no hand-written one fits). Imported entries that
+        do not say where their recipient stands take their type's places (imported_roles.yaml)."""
         for table in (self.verbs, self.nouns, self.adjectives):
             for lemma, entries in table.items():
-                own = [t for t in entries if not t.imported]
-                kept = entries
-                if own:
-                    sigs = {t.signature() for t in own}
-                    kept = [t for t in entries if not t.imported or
-                            (t.constrained() and t.signature() not in sigs)]
-                for t in kept:
-                    if t.imported and "recipient" not in t.model_fields_set and t.type:
-                        roles = self.type_roles.get(t.type)
-                        if roles is not None:
-                            t.recipient = list(roles.recipient)
-                            t.reciprocal = roles.reciprocal
-                table[lemma] = kept
+                if any(not t.imported for t in entries):
+                    table[lemma] = [t for t in entries if not t.imported or t.constrained()]
+        for t in self.entries():
+            roles = self.type_roles.get(t.type or "")
+            if t.imported and roles is not None and "recipient" not in t.model_fields_set:
+                t.recipient, t.reciprocal = list(roles.recipient), roles.reciprocal
 
     def entries(self) -> list[Trigger]:
         """Every trigger entry in effect."""

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict
 
 from .datafiles import load_tsv, load_yaml_list, package_data
 
@@ -14,19 +15,22 @@ PLOVER_TYPES = (
 )
 
 
+def _known_type(v: str) -> str:
+    if v not in PLOVER_TYPES:
+        raise ValueError(f"unknown PLOVER type {v!r}")
+    return v
+
+
+# a field that holds one of the 16 PLOVER type names, for every data file's models
+PloverTypeName = Annotated[str, AfterValidator(_known_type)]
+
+
 class PloverType(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    type: str
+    type: PloverTypeName
     quad: int
     score: float
     modes: dict[str, float] = {}
-
-    @field_validator("type")
-    @classmethod
-    def _known(cls, v: str) -> str:
-        if v not in PLOVER_TYPES:
-            raise ValueError(f"unknown PLOVER type {v!r}")
-        return v
 
 
 class CameoRow(BaseModel):
