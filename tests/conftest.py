@@ -65,3 +65,17 @@ def load_scorer():  # type: ignore[no-untyped-def]
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     return mod
+
+
+def assert_cli_documented(group, heading: str) -> None:  # type: ignore[no-untyped-def]
+    """Every command of the click ``group`` and every option of it appears in the README
+    section under ``heading`` (up to the next section)."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    start = readme.index(heading)
+    section = readme[start:readme.index("\n## ", start + 1)]
+    for name, command in group.commands.items():
+        assert f"legation {group.name} {name}" in section, name
+        for param in command.params:
+            if param.param_type_name == "option" and param.name != "help":
+                assert any(o in section for o in param.opts), (name, param.opts)
+

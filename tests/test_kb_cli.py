@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .conftest import REPO
+from .conftest import REPO, assert_cli_documented
 
 DATA = Path(__file__).parent / "data"
 
@@ -90,11 +90,4 @@ def test_kb_cli_import_actors_sample_into_a_directory(tmp_path: Path) -> None:
 def test_kb_cli_every_command_and_option_is_documented() -> None:
     from legation.cli.kb import kb
 
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
-    start = readme.index("## Knowledge base")
-    section = readme[start:readme.index("\n## ", start + 1)]
-    for name, command in kb.commands.items():
-        assert f"legation kb {name}" in section, name
-        for param in command.params:
-            if param.param_type_name == "option" and param.name != "help":
-                assert any(o in section for o in param.opts), (name, param.opts)
+    assert_cli_documented(kb, "## Knowledge base")

@@ -15,13 +15,13 @@ from typing import Any
 
 import pytest
 
-from legation.cameo_dictionary import Converter, load_aliases, read_dictionary, render
+from legation.cameo_dictionary import COLLAPSED, Converter, load_aliases, read_dictionary, render
 from legation.datafiles import package_data
 from legation.lexicon import Lexicon
 from legation.lexicon_stats import lookup, reached_codes, stats
 from legation.ontology import Ontology
 
-from .conftest import REPO, SHARED
+from .conftest import REPO, SHARED, assert_cli_documented
 
 EXCERPT = REPO / "tests" / "data" / "lexicon" / "excerpt.verbs"
 PETRARCH = SHARED / "reference" / "petrarch2" / "CAMEO.2.0.txt"
@@ -69,7 +69,7 @@ def test_default_codes_collapse_and_null_codes_silence(conversion) -> None:  # t
     assert _find(conversion, "donate", object=["loan"], cameo="071")  # not DONATE's
     assert _find(conversion, "confront", object=["problem"], silent=True)
     assert not _find(conversion, "lift", object=["spirits"])  # repeats LIFT's null code
-    assert conversion.counts["patterns collapsed into their verb's code"] == 4
+    assert conversion.counts[COLLAPSED] == 4
 
 
 def test_every_unconverted_line_is_reported_with_its_reason(conversion) -> None:  # type: ignore[no-untyped-def]
@@ -144,11 +144,4 @@ def test_cli_lookup_and_stats() -> None:
 def test_cli_every_lexicon_command_and_option_is_documented() -> None:
     from legation.cli.lexicon import lexicon
 
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
-    start = readme.index("## Lexicon")
-    section = readme[start:readme.index("\n## ", start + 1)]
-    for name, command in lexicon.commands.items():
-        assert f"legation lexicon {name}" in section, name
-        for param in command.params:
-            if param.param_type_name == "option" and param.name != "help":
-                assert any(o in section for o in param.opts), (name, param.opts)
+    assert_cli_documented(lexicon, "## Lexicon")

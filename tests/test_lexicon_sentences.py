@@ -98,4 +98,7 @@ def test_lexicon_sentences_pass_rate(extractor: Extractor) -> None:
 
 def test_absent_cases_give_no_event(extractor: Extractor) -> None:
     wrong = {_id(c): why for c in ABSENT if (why := _failure(extractor, c)) is not None}
-    assert len(wrong) <= 2, wrong  # two sports sentences still read as attacks (see README)
+    # sports reports still read as attacks: PETRARCH's discard list (Phoenix.discards.txt),
+    # which would skip them, is not imported yet; any other case failing fails the test
+    known = {k for k in wrong if k.startswith("absent:ASSAULT:") and ("beat" in k or "batsmen" in k)}
+    assert not set(wrong) - known, wrong

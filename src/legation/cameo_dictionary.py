@@ -62,6 +62,22 @@ class Conversion:
     verbs: set[str] = field(default_factory=set)
     synsets: dict[str, list[str]] = field(default_factory=dict)
 
+    def summary(self) -> str:
+        """One line: what was read, converted, collapsed and left out."""
+        c = self.counts
+        return (f"{c['blocks']} verb blocks, {len(self.verbs)} verbs, {c['synsets']} synsets, "
+                f"{c['patterns']} patterns converted ({c['pattern entries']} entries, "
+                f"{c['silencing patterns']} that stop an event, {c[COLLAPSED]} collapsed into "
+                f"their verb's code), {c['verb defaults']} verb defaults; "
+                f"{len(self.unconverted)} lines not converted")
+
+
+COLLAPSED = "patterns collapsed into their verb's code"
+
+
+def _no_type(code: str) -> str:
+    return f"CAMEO {code} has no PLOVER type in the CAMEO→PLOVER table"
+
 
 @dataclass(slots=True)
 class _Verb:
@@ -143,7 +159,7 @@ class Converter:
         self.synsets, start = parse_synsets(lines)
         out = Conversion(synsets=self.synsets)
         out.counts["synsets"] = len(self.synsets)
-        block: tuple[str, str | None, int] | None = None
+        in_block, default = False, None  # the current verb block and its default code
         verbs: list[_Verb] = []
         patterns: list[tuple[int, str]] = []
         for n in range(start, len(lines)):
@@ -153,14 +169,14 @@ class Converter:
             line = raw.split("#", 1)[0].rstrip()
             m = _BLOCK.match(raw)
             if m:
-                if block is not None:
-                    self._emit(block, verbs, patterns, out)
+                if in_block:
+                    self._emit(default, verbs, patterns, out)
                 code = m.group("code").strip()
-                block = (m.group("name"), None if code == NULL_CODE else code, n + 1)
+                in_block, default = True, None if code == NULL_CODE else code
                 verbs, patterns = [], []
                 out.counts["blocks"] += 1
                 continue
-            if not line.strip() or block is None:
+            if not line.strip() or not in_block:
                 continue
             if line.lstrip().startswith("-"):
                 patterns.append((n + 1, raw.strip()))
@@ -168,8 +184,8 @@ class Converter:
                 verb = self._verb(line, n + 1, out)
                 if verb is not None:
                     verbs.append(verb)
-        if block is not None:
-            self._emit(block, verbs, patterns, out)
+        if in_block:
+            self._emit(default, verbs, patterns, out)
         return out
 
     # -- verb lines ----------------------------------------------------------------------
@@ -335,13 +351,8 @@ class Converter:
         row = self.ontology.cameo.get(code)
         return code if row is not None and row.plover else None
 
-    def _plover(self, code: str) -> str | None:
-        resolved = self.resolve(code)
-        return self.ontology.cameo[resolved].plover if resolved else None
-
-    def _emit(self, block: tuple[str, str | None, int], verbs: list[_Verb],
+    def _emit(self, default: str | None, verbs: list[_Verb],
               patterns: list[tuple[int, str]], out: Conversion) -> None:
-        name, default, _ = block
         parsed: list[tuple[int, _Pattern]] = []
         for n, full in patterns:
             text = full.partition("#")[0].strip()
@@ -356,9 +367,8 @@ class Converter:
             except PatternError as err:
                 out.unconverted.append(Unconverted(n, text, str(err)))
                 continue
-            if p.code != NULL_CODE and self._plover(p.code) is None:
-                out.unconverted.append(Unconverted(
-                    n, text, f"CAMEO {p.code} has no PLOVER type in the CAMEO→PLOVER table"))
+            if p.code != NULL_CODE and self.resolve(p.code) is None:
+                out.unconverted.append(Unconverted(n, text, _no_type(p.code)))
                 continue
             parsed.append((n, p))
             out.counts["patterns"] += 1
@@ -366,9 +376,8 @@ class Converter:
             out.verbs.add(verb.lemma)
             own = verb.code if verb.code not in (None, "") else default
             own = None if own == NULL_CODE else own
-            if own is not None and self._plover(own) is None:
-                out.unconverted.append(Unconverted(
-                    verb.line, verb.lemma, f"CAMEO {own} has no PLOVER type in the CAMEO→PLOVER table"))
+            if own is not None and self.resolve(own) is None:
+                out.unconverted.append(Unconverted(verb.line, verb.lemma, _no_type(own)))
                 own = None
             base: dict[str, Any] = {"lemma": verb.lemma}
             if verb.particle:
@@ -378,11 +387,11 @@ class Converter:
             if verb.complement:
                 base["object"] = [verb.complement]
             if own is not None:
-                out.entries.append(self._entry(base, own, verb.line, name))
+                out.entries.append(self._entry(base, own, verb.line))
                 out.counts["verb defaults"] += 1
             for n, p in parsed:
                 if p.code == (own or NULL_CODE) and not p.actor and not p.recipient:
-                    out.counts["patterns collapsed into their verb's code"] += 1
+                    out.counts[COLLAPSED] += 1
                     continue
                 if p.particle and verb.particle and p.particle != verb.particle:
                     continue
@@ -395,25 +404,19 @@ class Converter:
                         e[key] = list(value)
                 if p.prep:
                     e["prep"] = p.prep
-                if p.code == NULL_CODE:
-                    if own is None and not e.get("object"):
-                        out.counts["patterns collapsed into their verb's code"] += 1
-                        continue
+                if p.code == NULL_CODE:  # (own is a code: a null code under none collapsed above)
                     e["silent"] = True
                     e["src"] = f"{n}"
                     out.entries.append(e)
                     out.counts["silencing patterns"] += 1
                     continue
-                out.entries.append(self._entry(e, p.code, n, name))
+                out.entries.append(self._entry(e, p.code, n))
                 out.counts["pattern entries"] += 1
 
-    def _entry(self, base: dict[str, Any], code: str, line: int, block: str) -> dict[str, Any]:
-        e = dict(base)
+    def _entry(self, base: dict[str, Any], code: str, line: int) -> dict[str, Any]:
+        """An entry for a code that resolves (the callers checked)."""
         resolved = self.resolve(code) or code
-        e["type"] = self._plover(code)
-        e["cameo"] = resolved
-        e["src"] = f"{line}"
-        return e
+        return dict(base, type=self.ontology.cameo[resolved].plover, cameo=resolved, src=f"{line}")
 
 
 

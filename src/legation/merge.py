@@ -53,7 +53,8 @@ class Group:
         return [f.date for f in self.frames if f.date is not None]
 
 
-def _ids(ms: list[Mention]) -> list[PartyId]:
+def party_ids(ms: list[Mention]) -> list[PartyId]:
+    """The mentions' parties as the sameness rules compare them."""
     out = []
     for m in ms:
         for r in m.resolved:
@@ -64,7 +65,7 @@ def _ids(ms: list[Mention]) -> list[PartyId]:
 
 def compatible_parties(a: list[Mention], b: list[Mention]) -> bool:
     """Do two lists of mentions name the same party (allowing a generic for a specific)?"""
-    return not a or not b or parties_overlap(_ids(a), _ids(b))
+    return not a or not b or parties_overlap(party_ids(a), party_ids(b))
 
 
 def _lemmas(f: Frame) -> set[str]:

@@ -5,26 +5,17 @@ Delhi quickly rejected": the rejection names no one, but it answers the accusati
 against India, so its recipient is Pakistan. A rejection with no recipient of its own
 takes the actors of the latest earlier event in the document, within a few events, that
 was aimed at its actor: a demand, an accusation, a threat, a coercive act or a sanction.
+Parties are compared by the within-document merge's rules (``sameness``).
 """
 
 from __future__ import annotations
 
 from .frames import Frame
-from .mentions import Mention
+from .merge import party_ids
+from .sameness import parties_overlap
 
 ANSWERED_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "COERCE", "SANCTION"})
 WINDOW = 8  # events back that a rejection may answer
-
-
-def _parties(ms: list[Mention]) -> set[str]:
-    out: set[str] = set()
-    for m in ms:
-        for r in m.resolved:
-            if r.key:
-                out.add(f"key:{r.key}")
-            if r.code:
-                out.add(f"code:{r.code}")
-    return out
 
 
 def answer_rejections(frames: list[Frame]) -> None:
@@ -32,10 +23,11 @@ def answer_rejections(frames: list[Frame]) -> None:
     for k, f in enumerate(frames):
         if f.type != "REJECT" or f.recipients or not f.actors:
             continue
-        own = _parties(f.actors)
+        own = party_ids(f.actors)
         for prior in reversed(frames[max(0, k - WINDOW):k]):
             if prior.type not in ANSWERED_TYPES or not prior.actors:
                 continue
-            if own & _parties(prior.recipients) and not own & _parties(prior.actors):
+            if parties_overlap(own, party_ids(prior.recipients)) and \
+                    not parties_overlap(own, party_ids(prior.actors)):
                 f.recipients = list(prior.actors)
                 break

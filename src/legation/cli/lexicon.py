@@ -11,7 +11,6 @@ import click
 from ..errors import LegationError
 from .common import fail
 
-COLLAPSED = "patterns collapsed into their verb's code"
 LEXICON_DIR_HELP = "Directory of your own lexicon files, loaded over the bundled ones."
 
 
@@ -57,20 +56,17 @@ def import_(file: str, output: str | None, note: str, quiet: bool) -> None:
         + " -o " + (Path(output).name if output else "-")
     out = render(conv, Path(file).name, text, command, note)
     if output:
-        Path(output).write_text(out, encoding="utf-8")
+        try:
+            Path(output).write_text(out, encoding="utf-8")
+        except OSError as e:
+            fail(f"cannot write {output}: {e}")
     else:
         sys.stdout.write(out)
     if not quiet:
         for u in conv.unconverted:
             click.echo(f"legation: not converted {Path(file).name}:{u.line}: {u.text.strip()}: {u.reason}",
                        err=True)
-    c = conv.counts
-    click.echo(f"{Path(file).name}: {c['blocks']} verb blocks, {len(conv.verbs)} verbs, "
-               f"{c['synsets']} synsets, {c['patterns']} patterns converted "
-               f"({c['pattern entries']} entries, {c['silencing patterns']} that stop an event, "
-               f"{c[COLLAPSED]} collapsed "
-               f"into their verb's code), {c['verb defaults']} verb defaults; "
-               f"{len(conv.unconverted)} lines not converted", err=True)
+    click.echo(f"{Path(file).name}: {conv.summary()}", err=True)
     if output:
         click.echo(f"wrote {output}", err=True)
 
