@@ -75,7 +75,7 @@ def subject_tokens(tok: Token, object_control: bool = True, passive_actor: bool 
         agents = prep_objects(tok, "by")
         if agents:
             return agents
-        for p in tok.children:  # "has been accused of misusing funds by officials": the small
+        for p in tok.children:  # "has been accused of taking bribes by prosecutors": the small
             # model hangs the agent on the gerund; a gerund has no agent of its own
             for g in p.children if p.dep_ == "prep" else ():
                 if g.dep_ == "pcomp" and g.tag_ == "VBG" and (agents := prep_objects(g, "by")):

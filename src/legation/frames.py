@@ -221,7 +221,7 @@ class FrameExtractor:
             tok.lemma_.lower() in self.lex.carriers or self.event_object(tok))
 
     def event_object(self, tok: Token) -> bool:
-        """Does the verb govern an event noun of its own ('reiterated its demand')?"""
+        """Does the verb govern an event noun of its own ('renewed its appeal')?"""
         def ours(o: Token) -> bool:
             entries = self.lex.nouns.get(o.lemma_.lower()) or self.lex.nouns.get(o.lower_) or []
             return any(not e.imported for e in entries) or self.lex.comm_kind_of_noun(o.lemma_) is not None
@@ -230,8 +230,8 @@ class FrameExtractor:
     @staticmethod
     def predicate(tok: Token) -> bool:
         """Is ``tok`` the predicate of a clause the sentence reports, not of a relative or
-        participial modifier ('Taliban-ruled Afghanistan', 'peacekeepers deployed to
-        oversee a ceasefire') or of a purpose infinitive ('to help him oust')?"""
+        participial modifier ('the junta-run ministry', 'monitors sent to watch the truce')
+        or of a purpose infinitive ('to help them expel')?"""
         if tok.pos_ not in ("VERB", "AUX"):
             return True  # nouns and adjectives have their own licensing
         cur = tok
@@ -289,7 +289,7 @@ class FrameExtractor:
             if not own_actor_tokens(tok, self.noun_actor_slots(e)):
                 return None
             if e.type in STATEMENT_TYPES and tok.dep_ in ("nsubj", "nsubjpass", "pobj"):
-                return None  # "until their demands are met": a statement made before, not made here
+                return None  # "once the union's demands are met": a statement made before, not made here
         if e.pos == "ADJ" and not children(tok, "xcomp") and not (
                 e.role is None and tok.dep_ in ("acomp", "oprd")
                 and any(c.dep_ == "prep" and c.lower_ in e.recipient for c in tok.children)):
@@ -403,7 +403,7 @@ class FrameExtractor:
         if etype is None or cameo is None:
             return None
         if entry.role in ("future", "prepare") and inner is None and comm is None:
-            return None  # "decided to take her children home": an intention of nothing we code
+            return None  # "decided to move the office abroad": an intention of nothing we code
         if entry.role == "reject" and inner_tok is not None and comm is None and \
                 inner_tok.pos_ == "VERB" and \
                 inner_tok.lemma_.lower() in self.lex.speech_verbs | {"comment", "elaborate"} and \
@@ -414,7 +414,7 @@ class FrameExtractor:
             trigger.append(light.i)
         actors = self.actors(tok, entry, index, light)
         answered = entry.role in ("reject", "accept") and inner_tok is not None and \
-            inner_tok.pos_ in ("NOUN", "PROPN")  # "rejected Kenya's request": Kenya is answered
+            inner_tok.pos_ in ("NOUN", "PROPN")  # "rejected Chile's request": Chile is answered
         if not actors and inner is not None and entry.role != "request" and not answered:
             actors = inner.actors  # subject control: "agreed to ..." shares its subject
         recipients = self.recipients(tok, entry, index, light, comm, inner, inner_tok, actors)
@@ -483,7 +483,7 @@ class FrameExtractor:
         if entry is not None:
             found = self.build(sent, inner_tok, entry, index, comm_at, consumed)
             if found is None and inner_tok.pos_ in ("NOUN", "PROPN"):
-                # "preparing a major offensive": the governed noun's type still recodes the chain
+                # "readying a spring offensive": the governed noun's type still recodes the chain
                 found = _bare(sent, inner_tok, entry, self.context(entry.cameo or ""))
             return found
         if inner_tok.lemma_.lower() in self.lex.words.aspectual_verbs:
@@ -503,9 +503,10 @@ class FrameExtractor:
         return None
 
     def disapproval(self, sent: Sentence, tok: Token, index: MentionIndex) -> Frame | None:
-        """'Barnier said the bloc's borders had become a sieve', 'Jenrick described the plan as
-        a strategic disaster': a speaker's judgement of another party in words of disapproval
-        (words.yaml) is an accusation (CAMEO 111) of the party the judged clause names."""
+        """'The minister said Belarus's conduct was unacceptable', 'the envoy described the
+        Polish plan as a disaster': a speaker's judgement of another party in words of
+        disapproval (words.yaml) is an accusation (CAMEO 111) of the party the judged clause
+        names."""
         w = self.lex.words
         if tok.pos_ not in ("VERB", "AUX"):
             return None
@@ -524,7 +525,7 @@ class FrameExtractor:
             if any(t.dep_ == "neg" for t in clause.children):
                 continue  # "said the talks were not a failure"
             if clause is not tok and self.match(clause) is not None:
-                continue  # "imposed sanctions on ... a terrorist, the White House said": an event
+                continue  # "froze the assets of illegal traders, the ministry said": an event
             speakers = [m for s in subject_tokens(tok, words=w) for m in index.for_token(s)]
             speakers = [m for m in speakers if m.has_actor()]
             if not speakers:
@@ -662,7 +663,7 @@ class FrameExtractor:
             holders = self.holders(tok, index, actors)
             if not holders and inner is not None and inner_tok is not None and inner_tok.pos_ in ("NOUN", "PROPN"):
                 holders = [m for m in inner.actors if not _same_party(m, actors)]
-            if holders:  # "rejected the allegations made by Pakistan", "Kenya's request"
+            if holders:  # "rejected the allegations made by Chad", "Chile's request"
                 return holders
         out: list[Mention] = []
         hosts = [tok] + ([light] if light is not None else [])
@@ -708,7 +709,7 @@ class FrameExtractor:
                 if q is not None and not _same_party(q, actors):
                     return [q]
             if not out and entry.type in STATEMENT_TYPES and entry.pos == "VERB":
-                # "denounced Serbia's suppression of the unrest": whose act is judged
+                # "denounced Turkey's violation of its airspace": whose act is judged
                 out = self.holders(tok, index, actors)
             return out
         if inner is not None and inner.recipients:
@@ -728,11 +729,11 @@ class FrameExtractor:
     @staticmethod
     def holders(tok: Token, index: MentionIndex, actors: list[Mention]) -> list[Mention]:
         """Whose is the thing a rejection or an acceptance answers: the possessor of its object
-        ('Kenya's request') or the agent that made it ('the charges made by Pakistan',
+        ('Chile's request') or the agent that made it ('the charges made by Chad',
         'the offer from Japan')."""
         found: list[Mention] = []
         for o in children(tok, "dobj", "nsubjpass"):
-            # "a Senegalese peace plan", "the US proposal": whose plan it is
+            # "a Venezuelan peace plan", "the US proposal": whose plan it is
             heads = children(o, "poss") + prep_objects(o, "from") + prep_objects(o, "by") + \
                 children(o, "amod", "compound", "nmod")
             for acl in children(o, "acl"):
@@ -808,7 +809,7 @@ def _forms_of(toks: list[Token]) -> set[str]:
 
 
 def _within(m: Mention, others: list[Mention]) -> bool:
-    """Is ``m`` part of one of ``others`` ('U.N.' in 'the U.N. special envoy')?"""
+    """Is ``m`` part of one of ``others`` ('EU' in 'the EU foreign policy chief')?"""
     return any(o is not m and o.sentence == m.sentence and o.start <= m.start and m.end <= o.end
                for o in others)
 

@@ -21,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from .datafiles import load_tsv, load_yaml_list, package_data
 from .errors import DataFileError
 from .ontology import Ontology, PloverTypeName
+from .wordlists import WordLists
 
 Role = Literal["agree", "reject", "threaten", "request", "attempt", "intend", "accept", "future",
                "prepare", "cancel"]
@@ -213,8 +214,7 @@ class Lexicon:
             self._load(Path(d))
         self._settle()
         self._comm_nouns = {n.lower(): k for k in self.comm_kinds for n in k.nouns}
-        from .wordlists import WordLists  # the stages' named word lists (words.yaml), same dirs
-        self.words = WordLists(Path(d) for d in (extra or []))
+        self.words = WordLists(Path(d) for d in (extra or []))  # words.yaml, the same dirs
 
     def _load(self, d: Path) -> None:
         rf = d / "imported_roles.yaml"

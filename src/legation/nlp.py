@@ -425,7 +425,7 @@ class Candidates:
 
     def __call__(self, doc: Doc, seen: set[int] | None = None) -> bool:
         """``seen`` collects the names (capitalised words after the first) of the document's
-        sentences so far: a sentence that begins with one ("Gachagua denied the charges")
+        sentences so far: a sentence that begins with one ("Okonjo rejected the charges")
         can hold an event even though its first word is capitalised anyway."""
         arr = doc.to_array([LOWER, IS_TITLE, IS_UPPER, IS_ALPHA])
         kind = self._kind

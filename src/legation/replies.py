@@ -1,8 +1,7 @@
 """Rejections answer what was asked of, charged to or done to their actor.
 
-"Pakistani officials blamed India, accusing it of supporting militants, a charge New
-Delhi quickly rejected": the rejection names no one, but it answers the accusation
-against India, so its recipient is Pakistan. A rejection with no recipient of its own
+"Sudan accused Chad of arming the rebels. Chad rejected the charge": the rejection
+names no one, but it answers the accusation against Chad, so its recipient is Sudan. A rejection with no recipient of its own
 takes the actors of the latest earlier event in the document, within a few events, that
 was aimed at its actor: a demand, an accusation, a threat, a coercive act or a sanction.
 Parties are compared by the within-document merge's rules (``sameness``).
