@@ -18,7 +18,7 @@ import pytest
 from legation.cameo_dictionary import COLLAPSED, Converter, load_aliases, read_dictionary, render
 from legation.datafiles import package_data
 from legation.lexicon import Lexicon
-from legation.lexicon_stats import lookup, reached_codes, stats
+from legation.lexicon_stats import lookup, stats
 from legation.ontology import Ontology
 
 from .conftest import REPO, SHARED, assert_cli_documented
@@ -114,7 +114,6 @@ def test_lexicon_reaches_every_cameo_code_with_1500_verbs(extractor) -> None:  #
     s = stats(extractor.lexicon)
     assert s.lemmas["VERB"] >= 1500
     assert s.uncovered == [], s.uncovered
-    assert reached_codes(extractor.lexicon) >= {c for c, r in extractor.ontology.cameo.items() if r.plover}
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
