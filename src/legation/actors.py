@@ -29,6 +29,8 @@ from .syntax import children, prep_objects
 from .wordlists import WordLists
 
 MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "nummod"}
+# the sectors of a state office, which an office-holder holds in some country
+OFFICE_SECTORS = {"GOV", "JUD", "COP", "MIL", "LEG", "SPY"}
 
 
 def span_head(doc: Doc, s: int, e: int) -> int:
@@ -216,6 +218,10 @@ class SentenceActors:
                 continue
             if label == "short" and not self.plausible_short_name(m, keys):
                 continue  # "1 May" is not Theresa May
+            if label == "short" and self.named_other(m, keys):
+                # "Lai" after "the publisher Jimmy Lai": the person the article named in full,
+                # not the better-known one the knowledge base has under that family name
+                return self.unknown_person(m.start, m.end)
             if label in ("person", "short"):
                 return self.person(m.start, m.end, h, keys)
             if label == "holiday":
@@ -485,6 +491,13 @@ class SentenceActors:
             doc[i].pos_ == "PROPN" and doc[i].ent_type_ in ("", "PERSON", "NORP")
             for i in range(m.start, m.end))
 
+    def named_other(self, m: Match, keys: list[str]) -> bool:
+        """Has the article named in full someone else of this family name?"""
+        name = self.doc[m.start:m.end].text
+        prior = self.discourse.person_by_name(name)
+        return prior is not None and prior.key not in keys and bool(prior.name) and \
+            len((prior.name or "").split()) > 1
+
     def person(self, s: int, e: int, h: int, keys: list[str]) -> Mention:
         title, code, _ = self.np_modifiers(h, s, e)
         key = self.f.choose_person(keys, title, self.discourse, self.on)
@@ -569,6 +582,10 @@ class SentenceActors:
             title = title or prior.title
             name = prior.name or name
             sector = sector or prior.sector
+        if code is None and title is not None and title.sector in OFFICE_SECTORS:
+            # "Congressman Andy Levin": an office only one country has; "President Jovenel
+            # Moise" in a story on Haiti: an office of the article's country
+            code = title.country or self.discourse.home
         s2 = self.np_start(h, s)
         return self.mention(s2, e, "person", head=h, code=code, name=name, title=title,
                             sector=sector,

@@ -17,8 +17,10 @@ from .mentions import Mention
 class Discourse:
     """The running record of resolved mentions in one document."""
 
-    def __init__(self) -> None:
+    def __init__(self, home: str | None = None) -> None:
         self.mentions: list[Mention] = []
+        # the article's home country (context.home_country), where its unplaced officials serve
+        self.home = home
         self.last_speaker: Mention | None = None
         self.doc_aliases: dict[str, Mention] = {}
         # the subjects of the last parsed sentence: "He" opening the next one is most often

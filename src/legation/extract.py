@@ -20,6 +20,7 @@ from spacy.language import Language
 from .actors import ActorFinder
 from .attribution import Attributor, strongest
 from .communication import CommFrame, CommunicationFinder
+from .context import dateline_text, home_country
 from .coref import Discourse
 from .errors import InputError, LegationError
 from .frames import Frame, FrameExtractor
@@ -146,7 +147,8 @@ class Extractor:
     def frames_of(self, doc: Document, sentences: list[Sentence] | None = None) -> list[Frame]:
         if sentences is None:
             sentences = self.parser.parse(doc.text)
-        discourse = Discourse()
+        dateline = self.nlp.make_doc(dateline_text(doc.text, sentences[0].start)) if sentences else None
+        discourse = Discourse(home_country((s.doc for s in sentences), self.actors.gaz, self.kb, dateline))
         attributor = Attributor(self.lexicon)
         comms_so_far: list[CommFrame] = []
         out: list[Frame] = []

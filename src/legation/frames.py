@@ -49,6 +49,10 @@ STATEMENT_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT", "REQUEST", "THREATEN
 MODIFIER_DEPS = frozenset({"relcl", "acl", "amod", "csubj", "pcomp", "nsubj", "dobj", "pobj",
                            "compound", "npadvmod"})
 STATE_SECTORS = {"GOV", "JUD", "COP", "MIL", "LEG", "SPY"}
+# the police and the courts: their charges and sentences fall on people in their jurisdiction
+LAW_SECTORS = {"JUD", "COP"}
+# sectors of a person's role at home: an office, or the opposition to one
+HOME_SECTORS = STATE_SECTORS | {"OPP"}
 # event types whose uncoded party is usually of the country where it happened, or else of
 # the other party's (protests, repression, concessions, domestic demands, civil strife)
 DOMESTIC_TYPES = {"PROTEST", "COERCE", "CONCEDE", "REQUEST", "REJECT", "ACCUSE", "THREATEN",
@@ -420,7 +424,9 @@ class FrameExtractor:
         recipients = self.recipients(tok, entry, index, light, comm, inner, inner_tok, actors)
         if etype in DOMESTIC_TYPES:
             place = place_of(tok, index)
-            actors, recipients = self.default_domestic(actors, recipients, place)
+            actors, recipients = self.default_domestic(
+                actors, recipients, place, authority=etype == "COERCE" or etype in AUTHORITY_TYPES
+                and any(r.sector in LAW_SECTORS for m in actors for r in m.resolved))
         recipients = [r for r in recipients if r.has_actor() and not _same_party(r, actors)
                       and not _within(r, actors)]
         if actors and not any(a.has_actor() for a in actors) and etype in DOMESTIC_TYPES:
@@ -744,10 +750,15 @@ class FrameExtractor:
 
     @staticmethod
     def default_domestic(actors: list[Mention], recipients: list[Mention],
-                         place: Mention | None = None) -> tuple[list[Mention], list[Mention]]:
+                         place: Mention | None = None,
+                         authority: bool = False) -> tuple[list[Mention], list[Mention]]:
         """A group the text gives no country takes the country where the event happened, or
         else the other side's: 'Serb forces killed three ethnic Albanians in southern Serbia',
-        'fundamentalists demanded the resignation of the Algerian president'."""
+        'fundamentalists demanded the resignation of the Algerian president'. With
+        ``authority`` (an arrest, a charge, a sentence), a person the text gives no country
+        is one under the acting state's jurisdiction: 'a Chilean court sentenced Ortega'."""
+        state = next((r.code for m in actors for r in m.resolved
+                      if r.code and (r.kind == "country" or r.sector in STATE_SECTORS)), None)
         here = [place.resolved[0].code] if place is not None and place.resolved[0].code else []
         # every party a description stands for: "both sides" is two countries
         a_codes = here + [r.code for m in actors if m.has_actor() for r in m.resolved]
@@ -766,15 +777,16 @@ class FrameExtractor:
                     r = m.resolved[0]
                     # an office-holder of no stated country serves at home ("Judge Alejandro
                     # Rivera", "President Dos Santos"); a cleric or a commentator need not
-                    if r.kind in UNCODED_KINDS and r.sector or r.kind == "person" and r.sector in STATE_SECTORS:
-                        if r is m:
-                            m = replace(m, code=code)
-                        else:  # "he" standing for a person the text gives no country
-                            m = replace(m, antecedents=[replace(r, code=code)])
+                    if r.kind in UNCODED_KINDS and r.sector or r.kind == "person" and r.sector in HOME_SECTORS:
+                        m = _coded(m, code)
                 out.append(m)
             return out
 
-        return fill(actors, r_codes), fill(recipients, a_codes)
+        recipients = fill(recipients, a_codes)
+        if authority and state:
+            recipients = [_coded(m, state) if not m.has_actor() and m.resolved[0].kind == "person" else m
+                          for m in recipients]
+        return fill(actors, r_codes), recipients
 
     @staticmethod
     def authorities(sent: Sentence, place: Mention) -> Mention:
@@ -789,6 +801,13 @@ class FrameExtractor:
         return Mention(sentence=sent.index, start=s, end=e, head=weapon.i, text=sent.doc[s:e].text,
                        char_start=a, char_end=b, kind="group", code=place.resolved[0].code,
                        sector="UAF")
+
+
+def _coded(m: Mention, code: str) -> Mention:
+    """``m`` given a country code, through its antecedent where it is a pronoun ('he'
+    standing for a person the text gives no country)."""
+    r = m.resolved[0]
+    return replace(m, code=code) if r is m else replace(m, antecedents=[replace(r, code=code)])
 
 
 def _same_party(m: Mention, others: list[Mention]) -> bool:

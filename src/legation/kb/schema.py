@@ -227,8 +227,10 @@ class Title(_Entry):
     sector: str = "GOV"
     post: str = "other"
     aliases: list[str] = []
+    country: str | None = Field(default=None, description="the one country that has the office")
 
     _s = field_validator("sector")(classmethod(lambda cls, v: _sector(v)))
+    _c = field_validator("country")(classmethod(lambda cls, v: None if v is None else _code(v)))
 
 
 class Group(_Entry):
