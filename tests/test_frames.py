@@ -75,3 +75,31 @@ def test_frames_cameo_mode_and_score_follow_the_lexicon(extractor: Extractor) ->
     [e] = extract(extractor, "Russia threatened to cut off gas supplies to Moldova.")
     assert e["event"] == ["THREATEN"] and e["cameo"].startswith("13") and e["quad_code"] == 3
     assert e["event_scale"] < 0
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    ("Kenya's president said Somalia should stop meddling in its affairs.", {"KEN"}, {"SOM"}),
+    ("The Turkish adviser says Washington needs to act.", {"TUR"}, {"USA"}),
+    ("A Turkish official said Greece has to withdraw its troops.", {"TUR"}, {"GRC"}),
+])
+def test_frames_a_stated_obligation_of_another_party_is_a_demand(
+        extractor: Extractor, text: str, actor: set[str], recipient: set[str]) -> None:
+    ev = [e for e in extract(extractor, text) if e["event"][0] == "REQUEST"]
+    assert ev, text
+    assert codes(ev[0]["actor"]) == actor and codes(ev[0]["recipient"]) == recipient
+
+
+@pytest.mark.parametrize("text", [
+    "Turkey said it must defend its borders.",           # its own resolve
+    "Turkey said it has to rebuild its economy.",
+    "The minister said the farmers need a new road.",    # 'need' with no infinitive
+])
+def test_frames_a_partys_own_resolve_is_no_demand(extractor: Extractor, text: str) -> None:
+    assert not [e for e in extract(extractor, text) if e["event"][0] == "REQUEST"]
+
+
+def test_frames_a_demand_on_a_leader_by_activists_of_his_party(extractor: Extractor) -> None:
+    # the addressee is of the speakers' country, but not the speakers themselves
+    ev = extract(extractor, "Activists of the ruling Kenyan party rallied against President William Ruto, "
+                            "saying he must resign.")
+    assert any(codes(e["recipient"]) == {"KEN"} for e in ev)

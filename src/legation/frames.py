@@ -552,30 +552,38 @@ class FrameExtractor:
         """'The Bush administration declared that China must drop barriers': a demand."""
         if tok.lemma_.lower() not in self.lex.speech_verbs or tok.pos_ not in ("VERB", "AUX"):
             return None
+        w = self.lex.words
         for clause in children(tok, "ccomp"):
-            if not any(a.lower_ in self.lex.words.obligation_auxiliaries for a in children(clause, "aux")):
-                continue
+            act = clause  # what the addressee is to do
+            if not any(a.lower_ in w.obligation_auxiliaries for a in children(clause, "aux")):
+                # "said Washington needs to act", "said Greece has to withdraw its troops"
+                act = next((x for x in children(clause, "xcomp") if any(
+                    a.dep_ == "aux" and a.lower_ == "to" for a in x.children)), None) \
+                    if clause.lemma_.lower() in w.obligation_verbs else None
+                if act is None:
+                    continue
             speakers = [m for s in subject_tokens(tok, words=self.lex.words) for m in index.for_token(s)]
             addressees = [m for s in children(clause, "nsubj") for m in index.for_token(s)]
             speakers, addressees = self.default_domestic(speakers, addressees, None)
             speakers = [m for m in speakers if m.has_actor()]
-            addressees = [m for m in addressees if m.has_actor() and m not in speakers]
+            # "Turkey said it must defend its borders": a resolve, not a demand
+            addressees = [m for m in addressees if m.has_actor() and not _same_entity(m, speakers)]
             if not speakers or not addressees:
                 continue
             chain = self.lex.chains.get("request")
             etype, cameo, mode = "REQUEST", "100", []
-            trigger = [tok.i, clause.i]
-            inner_entry = self.match(clause)
+            trigger = sorted({tok.i, clause.i, act.i})
+            inner_entry = self.match(act)
             if chain is not None and inner_entry is not None and inner_entry.type:
                 key = f"{inner_entry.type}:{inner_entry.mode[0]}" if inner_entry.mode else inner_entry.type
                 out = chain.by_type.get(key) or chain.by_type.get(inner_entry.type)
                 if out is not None:
                     cameo = out.cameo or cameo
                     mode = list(out.mode or [])
-            consumed.add(clause.i)
+            consumed.update({clause.i, act.i})
             return Frame(sentence=sent, trigger=trigger, type=etype, cameo=cameo, mode=mode,
                          context=self.context(cameo), actors=speakers, recipients=addressees,
-                         anchor=clause.i, role="request")
+                         anchor=act.i, role="request")
         return None
 
     def context(self, cameo: str) -> list[str]:
@@ -818,6 +826,18 @@ def _same_party(m: Mention, others: list[Mention]) -> bool:
         if m is o or r is ro or (r.key and r.key == ro.key):
             return True
         if m.kind == "pronoun" and r.code and r.code == ro.code:
+            return True
+    return False
+
+
+def _same_entity(m: Mention, others: list[Mention]) -> bool:
+    """Does ``m`` stand for the very entity one of ``others`` names ('Turkey ... it'), not
+    merely one of the same country ('activists of the party ... he', its leader)?"""
+    r = m.resolved[0]
+    for o in others:
+        ro = o.resolved[0]
+        if r is ro or (r.key and r.key == ro.key) or (
+                r.kind == ro.kind == "country" and r.code == ro.code):
             return True
     return False
 

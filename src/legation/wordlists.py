@@ -115,6 +115,7 @@ class WordLists:
     meeting_verbs: frozenset[str]
     # frames.py
     obligation_auxiliaries: frozenset[str]
+    obligation_verbs: frozenset[str]
     aspectual_verbs: frozenset[str]
     locative_preps: frozenset[str]
     disapproval_words: frozenset[str]
