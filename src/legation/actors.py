@@ -486,9 +486,11 @@ class SentenceActors:
         if any(x.key in keys for x in self.discourse.mentions):
             return True
         # a name only one known person bears, written as a name, outside a date or a place:
-        # "Trump wrote to Kim" (but not "1 May", "the May Day rally")
+        # "Trump wrote to Kim" (but not "1 May", "the May Day rally"); the small model often
+        # takes an unfamiliar name for a place or a body ("with Zelenskyy" as GPE), and a
+        # knowledge-base place or body of that name would have been chosen before this
         return len(set(keys)) == 1 and all(
-            doc[i].pos_ == "PROPN" and doc[i].ent_type_ in ("", "PERSON", "NORP")
+            doc[i].pos_ == "PROPN" and doc[i].ent_type_ in ("", "PERSON", "NORP", "GPE", "ORG")
             for i in range(m.start, m.end))
 
     def named_other(self, m: Match, keys: list[str]) -> bool:
@@ -808,6 +810,8 @@ class SentenceActors:
             before = [x for x in self.out if not x.modifier and x.end <= tok.i]
             if lemma in self.w.plural_person_referents:
                 found = self.discourse.persons(n, before)
+            elif len(self.discourse.parties) == n and not any(x.code for x in before):
+                found = list(self.discourse.parties)  # the two sides of the latest event
             else:
                 found = self.discourse.countries(n, before)
             if len(found) == n:
@@ -932,6 +936,9 @@ class SentenceActors:
                 other = by_head.get(c.i)
                 if other is not None and other is not m and other not in m.members:
                     m.members.append(other)
+            for other in self.listed_appositions(m, by_head):
+                if other not in m.members:
+                    m.members.append(other)
         # "Hungarian and Romanian officials": the adjectives are conjoined modifiers
         for m in self.out:
             if m.kind not in ("group", "institution", "description") or m.modifier:
@@ -950,6 +957,24 @@ class SentenceActors:
                                      plural=True, name=inst.name if inst else None,
                                      key=inst.key if inst else None)
                 m.members.append(extra)
+
+
+    def listed_appositions(self, m: Mention, by_head: dict[int, Mention]) -> list[Mention]:
+        """'Japan, South Korea, and the Philippines': the small model reads the middle of a
+        list as an apposition of its first member. A country (or a known person) cannot be
+        another country's apposition, so where the phrase goes on to a conjunct, such an
+        apposition is a member of the list too."""
+        head = self.doc[m.head]
+        if m.kind not in ("country", "person") or not m.key or not any(
+                c.dep_ == "conj" for c in head.children):
+            return []
+        out = []
+        for c in head.children:
+            other = by_head.get(c.i)
+            if c.dep_ == "appos" and other is not None and other.kind == m.kind and \
+                    other.key and other.key != m.key:
+                out.append(other)
+        return out
 
 
 def _inside_longer_name(m: Match, persons: list[tuple[int, int]]) -> bool:

@@ -107,7 +107,8 @@ def subject_tokens(tok: Token, object_control: bool = True, passive_actor: bool 
                 return subj
         return subject_tokens(head, words=words)
     if tok.dep_ == "relcl":
-        return [tok.head]
+        # "a teacher who had been imprisoned in Russia": the antecedent suffered the act
+        return [] if is_passive(tok) and not passive_actor else [tok.head]
     if tok.dep_ == "advcl" and tok.tag_ in ("VBG", "VB"):
         return subject_tokens(tok.head, words=words)
     if tok.dep_ == "acl" and tok.head.pos_ == "PROPN" and tok.tag_ in ("VBD", "VBN") and \
@@ -128,7 +129,10 @@ def slot_tokens(tok: Token, slot: str, words: WordLists | None = None) -> list[T
     """Tokens in one recipient slot of ``tok``: dobj, dative, iobj, poss or a preposition."""
     if slot == "dobj":
         if is_passive(tok):
-            return children(tok, "nsubjpass")
+            subj = children(tok, "nsubjpass")
+            if tok.dep_ == "relcl" and all(t.tag_ in ("WP", "WDT") for t in subj):
+                return [tok.head]  # "a teacher who was imprisoned": the teacher
+            return subj
         objs = [partitive(o, words) for o in children(tok, "dobj")]
         if not objs:  # "allowed IAEA inspectors to visit": the object raised to the clause
             for c in children(tok, "ccomp", "xcomp"):

@@ -192,6 +192,9 @@ class CommunicationFinder:
             cf.authors += index.for_token(s)
         for o in children(tok, "dobj") + prep_objects(tok, "to", "with"):
             cf.addressees += index.for_token(o)
+        for means in prep_objects(tok, "by", "over", "via"):  # "spoke by telephone with Zelensky":
+            for o in prep_objects(means, "with", "to"):        # the small model hangs it on the means
+                cf.addressees += index.for_token(o)
         if kind.kind not in ("phone call", "video call"):
             cf.status = "sent"
         self.occasion(cf, [tok], occasions)
@@ -219,6 +222,8 @@ class CommunicationFinder:
         for t in prep_objects(tok, "of"):  # "a message of condolence to the king"
             for a in prep_objects(t, "to"):
                 cf.addressees += index.for_token(a)
+            for a in prep_objects(t, "from", "by"):  # "a message of greeting from the president"
+                cf.authors += index.for_token(a)
         for c in tok.children:
             if c.dep_ == "compound":
                 m = index.at(c)

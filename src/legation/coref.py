@@ -26,6 +26,20 @@ class Discourse:
         # the subjects of the last parsed sentence: "He" opening the next one is most often
         # its subject ("Lukashenko met Putin. He said ..."), not the last person named
         self.subjects: list[Mention] = []
+        self.parties: list[Mention] = []  # see note_parties
+
+    def note_parties(self, events: list[list[Mention]]) -> None:
+        """The parties of the latest events that link two countries or more: "the two sides"
+        in the next sentence are they, not the last two countries named ("... over Taiwan")."""
+        for parties in reversed(events):
+            found: dict[str, Mention] = {}
+            for m in parties:
+                for r in m.resolved:
+                    if r.code and len(r.code) == 3 and r.code not in found:
+                        found[r.code] = r
+            if len(found) >= 2:
+                self.parties = list(found.values())
+                return
 
     def note_subjects(self, subjects: list[Mention]) -> None:
         self.subjects = [r for m in subjects for r in m.resolved]

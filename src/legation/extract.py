@@ -168,6 +168,7 @@ class Extractor:
             for f in frames:
                 self.annotate(f, sent, index, actors, attributor, dates, doc.published)
             out.extend(frames)
+            discourse.note_parties([f.actors + f.recipients for f in frames])
             self.track_speaker(sent, actors, discourse)
         answer_rejections(out)
         return out

@@ -542,6 +542,10 @@ class FrameExtractor:
                               if m.has_actor() and not _same_party(m, speakers) and not _within(m, speakers)]
             if not judged_parties:
                 continue
+            # the party the judged words say acts ("... an example of how China uses the law
+            # to suppress freedoms") before one they only name ("Lai's trial")
+            judged_parties.sort(key=lambda m: not (sent.doc[m.head].dep_ == "nsubj"
+                                                   and sent.doc[m.head].head.pos_ == "VERB"))
             return Frame(sentence=sent, trigger=[tok.i], type="ACCUSE", cameo="111", mode=[],
                          context=self.context("111"), actors=speakers,
                          recipients=list(dict.fromkeys(judged_parties[:1])), anchor=tok.i)

@@ -342,6 +342,7 @@ class Segmenter:
 # not part of the first sentence (its city would read as the sentence's subject)
 _DATELINE = re.compile(
     r"(?:[A-Z][A-Za-z.'\-]+(?: [A-Z][A-Za-z.'\-]+){0,3})"  # the city
+    r"(?:, [A-Z][A-Za-z.'\-]+(?: [A-Z][A-Za-z.'\-]+){0,2}(?=,| ?\(| ?(?:--|—|–|-) ))?"  # its state or country
     r"(?:, [A-Z][A-Za-z.]+ \d{1,2}(?:, \d{4})?)?"          # the date
     r"(?: ?\([^()]{2,40}\))?"                              # the agency
     r" ?(?:--|—|–|-) ")

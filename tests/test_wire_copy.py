@@ -1,0 +1,104 @@
+"""How wire copy is written, and what the small model makes of it: datelines, lists read as
+appositions, relative clauses in the passive, the parties "the two sides" stand for,
+messages received, calls by telephone. Sentences and paragraphs of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from legation.extract import Extractor
+from legation.nlp import skip_dateline
+
+from .conftest import codes, extract, names
+
+
+# -- datelines ------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, rest", [
+    ("SEOUL (Yonhap) - Kim met Putin.", "Kim met Putin."),
+    ("PYONGYANG, June 13 (KCNA) -- Kim sent a message.", "Kim sent a message."),
+    ("WASHINGTON — Trump said.", "Trump said."),
+    ("WOODSIDE, California, Nov 16 (Reuters) - Biden and Xi agreed.", "Biden and Xi agreed."),
+    ("GENEVA, Switzerland (AP) - Talks began.", "Talks began."),
+    ("KYIV, Ukraine, March 3, 2025 (AP) - Zelenskyy met Macron.", "Zelenskyy met Macron."),
+    ("BEIRUT, Lebanon — Israel struck a village.", "Israel struck a village."),
+    # no dateline: a headline-style sentence and a list keep their first words
+    ("Trump, Putin agree - report says.", "Trump, Putin agree - report says."),
+    ("Lebanon, Syria - the talks resumed.", "Lebanon, Syria - the talks resumed."),
+])
+def test_a_dateline_is_not_part_of_the_first_sentence(text: str, rest: str) -> None:
+    assert text[skip_dateline(text, 0, len(text)):] == rest
+
+
+def test_a_dateline_with_a_state_is_never_an_actor(extractor: Extractor) -> None:
+    ev = extract(extractor, "WOODSIDE, California, Nov 16 (Reuters) - U.S. President Joe Biden and "
+                            "Chinese President Xi Jinping agreed on Wednesday to resume military talks.",
+                 published="2023-11-16")
+    assert ev
+    for e in ev:
+        texts = {a["entity_text"] for a in e["actor"] + e["recipient"]}
+        assert not any(t in ("WOODSIDE", "California") for t in texts), texts
+    assert any(codes(e["actor"]) == {"USA", "CHN"} for e in ev)
+
+
+# -- lists --------------------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Japan, South Korea, and the Philippines met in Manila on Tuesday.",
+    "Japan, South Korea and the Philippines met in Manila on Tuesday.",
+])
+def test_every_member_of_a_list_is_a_party(extractor: Extractor, text: str) -> None:
+    ev = [e for e in extract(extractor, text) if e["event"][0] == "CONSULT"]
+    assert ev and codes(ev[0]["actor"]) == {"JPN", "KOR", "PHL"}
+
+
+def test_a_real_apposition_is_no_member(extractor: Extractor) -> None:
+    ev = [e for e in extract(extractor, "Turkey, a NATO member, and Greece held talks on Monday.")
+          if e["event"][0] == "CONSULT"]
+    assert ev and codes(ev[0]["actor"]) == {"TUR", "GRC"}
+
+
+# -- the passive in a relative clause -----------------------------------------------------
+def test_a_person_who_was_jailed_is_the_recipient(extractor: Extractor) -> None:
+    ev = [e for e in extract(extractor, "Marc Hale, an American teacher who had been imprisoned in "
+                                        "Russia, returned home on Tuesday.")
+          if e["event"][0] == "COERCE"]
+    assert ev
+    assert codes(ev[0]["actor"]) == {"RUS"} and codes(ev[0]["recipient"]) == {"USA"}
+
+
+def test_an_active_relative_clause_keeps_its_antecedent_as_actor(extractor: Extractor) -> None:
+    ev = [e for e in extract(extractor, "Norway, which has mediated before, criticized Venezuela "
+                                        "on Monday.")
+          if e["event"][0] == "ACCUSE"]
+    assert ev and codes(ev[0]["actor"]) == {"NOR"}
+
+
+# -- the two sides ------------------------------------------------------------------------
+def test_the_two_sides_are_the_parties_of_the_latest_event(extractor: Extractor) -> None:
+    text = ("Chinese Foreign Minister Wang Yi met U.S. Secretary of State Antony Blinken in Beijing "
+            "on Monday. Wang warned Washington over Taiwan. The two sides also agreed to keep talking.")
+    ev = [e for e in extract(extractor, text, published="2024-04-26") if e["event"][0] == "AGREE"]
+    assert ev and codes(ev[0]["actor"]) == {"CHN", "USA"}
+
+
+def test_the_two_countries_named_just_before_still_win(extractor: Extractor) -> None:
+    text = ("Chile met Peru on Monday. Bolivia and Argentina signed a trade pact on Friday. "
+            "The two countries also agreed to open the border.")
+    ev = [e for e in extract(extractor, text) if e["event"][0] == "AGREE"]
+    assert ev and codes(ev[-1]["actor"]) == {"BOL", "ARG"}
+
+
+# -- messages and calls -------------------------------------------------------------------
+def test_a_message_of_greeting_received_from_a_leader(extractor: Extractor) -> None:
+    text = ("Kim Jong Un, first chairman of the DPRK National Defence Commission, received a message "
+            "of greeting from Sierra Leonean President Ernest Bai Koroma.")
+    ev = [e for e in extract(extractor, text, published="2015-04-27") if e["communication"]]
+    assert ev
+    assert codes(ev[0]["actor"]) == {"SLE"} and codes(ev[0]["recipient"]) == {"PRK"}
+    assert "Kim Jong Un" in names(ev[0]["recipient"])
+
+
+def test_a_call_whose_partner_hangs_on_the_means(extractor: Extractor) -> None:
+    ev = [e for e in extract(extractor, "Trump said he then spoke by telephone with Zelenskyy.",
+                             published="2025-03-19") if e["communication"]]
+    assert ev and ev[0]["communication"]["kind"] == "phone call"
+    assert codes(ev[0]["actor"]) == {"USA"} and codes(ev[0]["recipient"]) == {"UKR"}
