@@ -42,6 +42,11 @@ CASES: list[tuple[str, str, str, str, set[str], set[str]]] = [
      "by Ugandan prosecutors.", "ACCUSE", None, {"UGA"}, {"KEN"}),
     ("adjective with its preposition", "Italy is critical of the French proposal.", "ACCUSE", None,
      {"ITA"}, {"FRA"}),
+    ("a preposition-only pattern that links two parties", "Chinese warships went to Cambodia on Monday.",
+     "CONSULT", None, {"CHN"}, {"KHM"}),
+    ("releasing a party", "Russia freed an American teacher.", "RETREAT", "0841", {"RUS"}, {"USA"}),
+    ("releasing captives by name", "Hamas released three hostages on Saturday.", "RETREAT", "0841",
+     {"PSE"}, set()),
 ]
 
 ABSENT: list[tuple[str, str, str]] = [
@@ -53,6 +58,9 @@ ABSENT: list[tuple[str, str, str]] = [
     ("a demand referred to is not made here", "The strike will go on until Kenya's demands are met.",
      "REQUEST"),
     ("a peace plan plans nothing", "Mali rejected an Algerian peace plan.", "THREATEN"),
+    ("a preposition-only pattern needs two parties", "The Iranian tanker is heading to Iran.", "AGREE"),
+    ("releasing a thing is no release of people", "In 2017, China released an AI development program.",
+     "RETREAT"),
 ]
 
 

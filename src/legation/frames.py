@@ -441,8 +441,8 @@ class FrameExtractor:
             actors = [a for a in actors if not (a.kind == "pronoun"
                                                 and a.text.lower() in self.lex.words.thing_pronouns)]
         parties = {r.code or r.text for m in actors for r in m.resolved}
-        if entry.imported and not entry.constrained() and inner is None and not recipients \
-                and len({r.code for m in actors for r in m.resolved if r.code}) < 2:
+        if entry.weak() and inner is None and \
+                len({r.code for m in actors + recipients for r in m.resolved if r.code}) < 2:
             return None  # a bare dictionary verb ("take", "need", "argue") is evidence of an
             # event only when it links two coded parties; its patterns are evidence themselves
         if entry.min_args >= 2 and len(parties | {r.code for m in recipients for r in m.resolved}) < entry.min_args:

@@ -126,6 +126,12 @@ class Trigger(_Model):
         return any((self.particle, self.prep, self.object, self.prep_object, self.qualifier,
                     self.modifier, self.subject))
 
+    def weak(self) -> bool:
+        """An imported entry that names no word but the verb's own, or only a preposition
+        ('GO * TO', 'HEAD * TO'): evidence of an event only where it links two parties."""
+        return self.imported and not any((self.particle, self.object, self.prep_object,
+                                          self.qualifier, self.modifier, self.subject))
+
 
 class TypeRoles(_Model):
     """Where an imported entry of one PLOVER type finds its recipient when it does not say."""
