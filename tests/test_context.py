@@ -13,7 +13,7 @@ from legation.context import dateline_text, home_country
 from legation.entity_repair import repair_entities
 from legation.extract import Extractor
 
-from .conftest import codes, extract
+from .conftest import codes, extract, names
 
 
 def home(ex: Extractor, text: str) -> str | None:
@@ -119,3 +119,19 @@ def test_an_entity_span_without_a_verb_is_kept(extractor: Extractor) -> None:
 
 def test_the_repair_runs_in_the_loaded_pipeline(extractor: Extractor) -> None:
     assert extractor.nlp.pipe_names.index("legation_entity_repair") > extractor.nlp.pipe_names.index("ner")
+
+
+# -- people named beside their role -------------------------------------------------------
+def test_a_person_beside_a_title_phrase_serves_its_country(extractor: Extractor) -> None:
+    # the subject is the role noun; the name in apposition, of no stated country, is the party
+    ev = [e for e in extract(extractor, "Kenyan President William Ruto's communication chief, Daniel "
+                                        "Mwangi, condemned Uganda on Monday.")
+          if e["event"][0] == "ACCUSE"]
+    assert ev and codes(ev[0]["actor"]) == {"KEN"} and "Daniel Mwangi" in names(ev[0]["actor"])
+
+
+def test_a_name_the_model_takes_for_a_place_after_a_role_phrase_is_a_person(extractor: Extractor) -> None:
+    ev = [e for e in extract(extractor, "Turkish presidential adviser Mesut Casin criticized Greece.")
+          if e["event"][0] == "ACCUSE"]
+    assert ev and codes(ev[0]["actor"]) == {"TUR"} and codes(ev[0]["recipient"]) == {"GRC"}
+    assert "Mesut Casin" in names(ev[0]["actor"])

@@ -81,3 +81,15 @@ def test_mechanism_absent(extractor: Extractor, case: tuple[str, str, str]) -> N
     _, text, etype = case
     events = extract(extractor, text, "2024-05-15")
     assert not [e for e in events if e["event"][0] == etype], [(e["event"][0], e["cameo"]) for e in events]
+
+
+def test_a_claim_repeated_against_a_party_is_an_allegation(extractor: Extractor) -> None:
+    ev = [e for e in extract(extractor, "Pakistan reiterated the claim that the attack was orchestrated by "
+                                        "militants based in Afghanistan.", "2025-03-13")
+          if e["event"][0] == "ACCUSE"]
+    assert ev and codes(ev[0]["actor"]) == {"PAK"} and codes(ev[0]["recipient"]) == {"AFG"}
+
+
+def test_a_territorial_claim_is_no_allegation(extractor: Extractor) -> None:
+    assert not [e for e in extract(extractor, "China repeated its claim to the islands.", "2025-03-13")
+                if e["event"][0] == "ACCUSE"]

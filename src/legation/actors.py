@@ -158,6 +158,12 @@ class SentenceActors:
             elif ent.label_ in ("GPE", "NORP", "ORG") and not any(i in self.by_token for i in range(ent.start, ent.end)) \
                     and (men := self.near_miss_country(ent.start, ent.end)) is not None:
                 self.out.append(men)
+            elif ent.label_ in ("ORG", "GPE") and self.role_before(ent.start) and not any(
+                    i in self.by_token for i in range(ent.start, ent.end)):
+                # "presidential adviser Mesut Casin": the small model's ORG or GPE after a role
+                men = self.unknown_person(ent.start, ent.end)
+                if men is not None:
+                    self.out.append(men)
             elif ent.label_ in ("ORG", "NORP") and not any(i in self.by_token for i in range(ent.start, ent.end)):
                 men = self.unknown_org(ent.start, ent.end, uncoded_ok=ent.label_ == "ORG")
                 if men is not None:
@@ -554,6 +560,12 @@ class SentenceActors:
             len(name.split()) == 1 and bool(m.name) and name in (m.name or "").split())))
         title, code, _ = self.np_modifiers(h, s, e)
         written = self.title_text(h, s, e)
+        if code is None and s >= 1:
+            # "Turkish presidential adviser Mesut Casin": a role phrase right before the name
+            before = next((m for m in self.out if m.end == s and m.kind in ("description", "group")
+                           and m.code and doc[m.head].pos_ == "NOUN"), None)
+            if before is not None:
+                code = before.code
         if code is None and s >= 2 and doc[s - 1].text == ",":
             # "Qatar's emir, Sheikh Hamad bin Khalifa al-Thani": a title phrase just before
             before = next((m for m in self.out if m.end == s - 1 and m.kind in ("title", "group")
@@ -604,6 +616,20 @@ class SentenceActors:
             return None
         ent = self.kb.entities[key]
         return self.mention(s, e, "country", code=ent.code, sector="GOV", name=ent.name, key=key)
+
+    def role_before(self, s: int) -> bool:
+        """Does a noun for a person's role ('adviser', 'spokesman') stand right before token
+        ``s``, as the compound of a name of two words or more written in capitals?"""
+        if s == 0:
+            return False
+        prev, doc = self.doc[s - 1], self.doc
+        ent = next((x for x in doc.ents if x.start == s), None)
+        name_like = ent is not None and len(ent) >= 2 and all(t.text[:1].isupper() for t in ent)
+        mm = self.by_token.get(s - 1)
+        role = mm is not None and mm.what in ("group", "title") or \
+            prev.lemma_.lower() in self.f.description_nouns or \
+            any(m.end == s and m.kind in ("description", "group", "title") for m in self.out)
+        return name_like and prev.pos_ == "NOUN" and role
 
     def unknown_org(self, s: int, e: int, uncoded_ok: bool = True) -> Mention | None:
         """An organisation the knowledge base lacks: its country from a name inside it."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from spacy.tokens import Token
@@ -116,10 +116,18 @@ class MentionIndex:
             m = self.at(t)
             if m is None or m.kind in ("description", "title", "group"):
                 # "his Japanese counterpart Shigeru Ishiba": the name in apposition is the party
-                named = [self.at(c) for c in t.children if c.dep_ == "appos"]
-                named = [x for x in named if x is not None and x.kind == "person" and x.has_actor()]
+                appos = [self.at(c) for c in t.children if c.dep_ == "appos"]
+                persons = [x for x in appos if x is not None and x.kind == "person"]
+                named = [x for x in persons if x.has_actor()]
                 if named:
                     m = named[0]
+                elif persons and deep:
+                    # "Erdogan's communication chief, Fahrettin Altun": a person the text gives
+                    # no country serves the one the title phrase names
+                    q = m if m is not None and m.has_actor() else self.qualifier(t, 2)
+                    if q is not None and q.has_actor() and persons[0].resolved[0] is persons[0]:
+                        m = replace(persons[0], code=q.resolved[0].code,
+                                    sector=persons[0].sector or q.resolved[0].sector)
             if m is not None:
                 out.append(m)
                 out.extend(x for x in m.members if x not in out)
