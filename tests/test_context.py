@@ -135,3 +135,35 @@ def test_a_name_the_model_takes_for_a_place_after_a_role_phrase_is_a_person(extr
           if e["event"][0] == "ACCUSE"]
     assert ev and codes(ev[0]["actor"]) == {"TUR"} and codes(ev[0]["recipient"]) == {"GRC"}
     assert "Mesut Casin" in names(ev[0]["actor"])
+
+
+# -- the target of a domestic act -------------------------------------------------------------
+@pytest.mark.parametrize("text, etype, code", [
+    ("The Kenyan teachers' union called off its strike on Thursday.", "CONCEDE", "KEN"),
+    ("Angry Chilean truck drivers blocked the main highway for three hours.", "PROTEST", "CHL"),
+    ("Hundreds of rebels were demobilized in Colombia last month.", "RETREAT", "COL"),
+])
+def test_a_domestic_act_without_a_target_is_aimed_at_its_own_country(
+        extractor: Extractor, text: str, etype: str, code: str) -> None:
+    ev = [e for e in extract(extractor, text) if e["event"][0] == etype]
+    assert ev, text
+    assert codes(ev[0]["recipient"]) == {code}
+    assert ev[0]["recipient"][0]["entity_text"]  # it points at the words that name the country
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Russia withdrew its troops on Monday.", "RETREAT"),    # a state body, placed nowhere
+    ("The Chilean army withdrew from the border.", "RETREAT"),
+    ("Kenya condemned the violence.", "ACCUSE"),              # no domestic act
+])
+def test_no_own_country_target_where_the_act_could_reach_abroad(
+        extractor: Extractor, text: str, etype: str) -> None:
+    ev = [e for e in extract(extractor, text) if e["event"][0] == etype]
+    assert ev, text
+    assert not ev[0]["recipient"]
+
+
+def test_a_domestic_act_keeps_a_target_a_later_stage_finds(extractor: Extractor) -> None:
+    ev = [e for e in extract(extractor, "Prisoners rioted at a jail in Dili, East Timor, demanding that "
+                                        "Indonesia free them.") if e["event"][0] == "PROTEST"]
+    assert ev and "IDN" in codes(ev[0]["recipient"])

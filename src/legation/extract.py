@@ -23,7 +23,7 @@ from .communication import CommFrame, CommunicationFinder
 from .context import dateline_text, home_country
 from .coref import Discourse
 from .errors import InputError, LegationError
-from .frames import Frame, FrameExtractor
+from .frames import Frame, FrameExtractor, settle_home_targets
 from .gazetteer import Gazetteer
 from .kb import KnowledgeBase
 from .language import check_english
@@ -78,7 +78,7 @@ class Extractor:
         self.actors = ActorFinder(Gazetteer(self.nlp, self.kb), self.kb, self.lexicon)
         self.parser = Parser(self.nlp, candidates=_candidates(self.nlp, self.lexicon, self.actors.gaz))
         self.comms = CommunicationFinder(self.lexicon)
-        self.frames = FrameExtractor(self.lexicon)
+        self.frames = FrameExtractor(self.lexicon, states=lambda code: self.kb.country(code) is not None)
         self.dates = DateFinder()
         self.merger = Merger(self.kb, self.ontology, include_negated=include_negated)
 
@@ -171,6 +171,7 @@ class Extractor:
             discourse.note_parties([f.actors + f.recipients for f in frames])
             self.track_speaker(sent, actors, discourse)
         answer_rejections(out)
+        settle_home_targets(out)
         return out
 
     def comm_frame(self, sent: Sentence, c: CommFrame) -> Frame:

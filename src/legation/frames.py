@@ -14,6 +14,7 @@ actors yields nothing.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
@@ -49,6 +50,8 @@ STATEMENT_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT", "REQUEST", "THREATEN
 MODIFIER_DEPS = frozenset({"relcl", "acl", "amod", "csubj", "pcomp", "nsubj", "dobj", "pobj",
                            "compound", "npadvmod"})
 STATE_SECTORS = {"GOV", "JUD", "COP", "MIL", "LEG", "SPY"}
+# domestic acts whose unstated target is the actor's own country (see home_target)
+HOME_TARGET_TYPES = {"PROTEST", "COERCE", "CONCEDE", "RETREAT", "ASSAULT"}
 # the police and the courts: their charges and sentences fall on people in their jurisdiction
 LAW_SECTORS = {"JUD", "COP"}
 # sectors of a person's role at home: an office, or the opposition to one
@@ -82,6 +85,7 @@ class Frame:
     recoded_future: bool = False
     location: str | None = None
     role: str | None = None
+    home: Mention | None = None  # the target if none is found by the end (see home_target)
 
     @property
     def trigger_text(self) -> str:
@@ -92,9 +96,10 @@ class Frame:
 class FrameExtractor:
     """Builds event frames for one parsed sentence."""
 
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, lexicon: Lexicon, states: Callable[[str], bool] = lambda code: False) -> None:
         self.lex = lexicon
         self.ontology = lexicon.ontology
+        self.states = states  # is a code a state's (the knowledge base's countries)?
         self._sets: dict[tuple[int, str], frozenset[str]] = {}
         self._groups: dict[int, tuple[list[Trigger], list[Trigger]]] = {}
 
@@ -465,7 +470,8 @@ class FrameExtractor:
         frame = Frame(sentence=sent, trigger=sorted(set(trigger)), type=etype, cameo=cameo,
                       mode=mode, context=self.context(cameo), actors=actors,
                       recipients=recipients, anchor=tok.i if light is None else light.i,
-                      comm=comm if entry.role is None else None, role=entry.role)
+                      comm=comm if entry.role is None else None, role=entry.role,
+                      home=self.home_target(actors, place_of(tok, index)) if etype in HOME_TARGET_TYPES else None)
         if inner_tok is not None:
             consumed.add(inner_tok.i)
         if entry.object:  # "lifted the blockade": the object is this event's, not one of its own
@@ -800,6 +806,29 @@ class FrameExtractor:
                           for m in recipients]
         return fill(actors, r_codes), recipients
 
+    def home_target(self, actors: list[Mention], place: Mention | None) -> Mention | None:
+        """The country a domestic act with no stated target is aimed at: a strike called off,
+        a curfew shortened, guerrillas demobilized, a permit denied all happen between a
+        state and its own people, and are coded as the country's own (CAMEO's X>X). Only
+        where every actor is of one country, and the act is placed there or its actors are
+        no state body (rebels, unions, protesters) whose act could reach abroad. The
+        evidence is the text that names the country: the place, or the actor's own words."""
+        found = {(r.code, r.sector) for m in actors for r in m.resolved if r.code}
+        codes = {c for c, _ in found}
+        if len(codes) != 1:
+            return None
+        code = codes.pop()
+        if not self.states(code):
+            return None
+        placed = place is not None and place.resolved[0].code == code
+        nonstate = all(sector not in STATE_SECTORS and sector != "GOV" for _, sector in found) and all(
+            r.kind != "country" for m in actors for r in m.resolved)
+        if not (placed or nonstate and place is None):
+            return None
+        src = place if placed and place is not None else actors[0]
+        return replace(src, kind="country", code=code, sector=None, name=None, key=f"country:{code}",
+                       antecedents=[], members=[], modifier=False, title=None, via=None)
+
     @staticmethod
     def authorities(sent: Sentence, place: Mention) -> Mention:
         """The unnamed authorities of a place (sector GOV), evidenced by the place's span."""
@@ -813,6 +842,14 @@ class FrameExtractor:
         return Mention(sentence=sent.index, start=s, end=e, head=weapon.i, text=sent.doc[s:e].text,
                        char_start=a, char_end=b, kind="group", code=place.resolved[0].code,
                        sector="UAF")
+
+
+def settle_home_targets(frames: list[Frame]) -> None:
+    """A domestic act still without a target once every stage has had its say (recoding,
+    absorbed purposes, answered charges) is aimed at its actor's own country."""
+    for f in frames:
+        if not f.recipients and f.home is not None and f.type in HOME_TARGET_TYPES:
+            f.recipients = [f.home]
 
 
 def _coded(m: Mention, code: str) -> Mention:
