@@ -167,3 +167,27 @@ def test_a_domestic_act_keeps_a_target_a_later_stage_finds(extractor: Extractor)
     ev = [e for e in extract(extractor, "Prisoners rioted at a jail in Dili, East Timor, demanding that "
                                         "Indonesia free them.") if e["event"][0] == "PROTEST"]
     assert ev and "IDN" in codes(ev[0]["recipient"])
+
+
+# -- a person named in full, then by family name ---------------------------------------------
+PARAGRAPH = ("The parliament of Bosnia's Serb-run Republika Srpska on Thursday adopted a new charter "
+             "drafted by the autonomous republic's president, Zoran Kovac. Bosnian prosecutors on "
+             "Wednesday had ordered the arrest of Kovac. Kovac rejected the arrest warrant on Friday, "
+             "and said he would ask Russia for help.")
+
+
+def test_a_title_whose_phrase_names_the_polity_by_description(extractor: Extractor) -> None:
+    ev = extract(extractor, PARAGRAPH, "2025-03-14")
+    assert any(e["event"][0] == "REQUEST" and codes(e["actor"]) == {"BIH"} and codes(e["recipient"]) == {"RUS"}
+               for e in ev)
+
+
+def test_a_family_name_the_model_misses_is_still_the_person(extractor: Extractor) -> None:
+    ev = [e for e in extract(extractor, PARAGRAPH, "2025-03-14") if e["event"][0] == "REJECT"]
+    assert ev and "Zoran Kovac" in names(ev[0]["actor"])
+
+
+def test_a_rejection_answers_an_act_of_the_actors_own_country(extractor: Extractor) -> None:
+    # the prosecutors and the man they would arrest are of one country, but not one party
+    ev = [e for e in extract(extractor, PARAGRAPH, "2025-03-14") if e["event"][0] == "REJECT"]
+    assert ev and codes(ev[0]["recipient"]) == {"BIH"}

@@ -103,3 +103,9 @@ def test_frames_a_demand_on_a_leader_by_activists_of_his_party(extractor: Extrac
     ev = extract(extractor, "Activists of the ruling Kenyan party rallied against President William Ruto, "
                             "saying he must resign.")
     assert any(codes(e["recipient"]) == {"KEN"} for e in ev)
+
+
+def test_frames_a_party_of_a_conjoined_clause_is_not_this_events(extractor: Extractor) -> None:
+    ev = [e for e in extract(extractor, "Iran rejected the proposal on Friday, and said it would ask "
+                                        "Russia for help.") if e["event"][0] == "REJECT"]
+    assert ev and "RUS" not in codes(ev[0]["recipient"])

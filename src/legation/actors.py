@@ -29,6 +29,8 @@ from .syntax import children, prep_objects
 from .wordlists import WordLists
 
 MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "nummod"}
+# entity labels the small model gives a family name it does not know ("" for none)
+NAME_LIKE_ENTS = frozenset({"", "PERSON", "LOC", "GPE", "ORG", "NORP", "FAC"})
 # the sectors of a state office, which an office-holder holds in some country
 OFFICE_SECTORS = {"GOV", "JUD", "COP", "MIL", "LEG", "SPY"}
 
@@ -174,6 +176,14 @@ class SentenceActors:
             if tok.pos_ == "PROPN" and tok.i not in covered and not tok.ent_type_ and \
                     tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj"):
                 men = self.near_miss_country(tok.i, tok.i + 1)
+                if men is not None:
+                    self.out.append(men)
+        covered = {i for m in self.out for i in range(m.start, m.end)}
+        for tok in doc:  # "Dodik rejected the warrant": a family name the model missed, of a
+            # person the article has named in full
+            if tok.pos_ == "PROPN" and tok.i not in covered and tok.ent_type_ in NAME_LIKE_ENTS and \
+                    tok.text[:1].isupper() and self.named_before(tok.text):
+                men = self.unknown_person(tok.i, tok.i + 1)
                 if men is not None:
                     self.out.append(men)
         self.out.extend(self.national_days())
@@ -499,6 +509,12 @@ class SentenceActors:
             doc[i].pos_ == "PROPN" and doc[i].ent_type_ in ("", "PERSON", "NORP", "GPE", "ORG")
             for i in range(m.start, m.end))
 
+    def named_before(self, surname: str) -> bool:
+        """Has the article named a person in full whose family name this is?"""
+        prior = self.discourse.person_by_name(surname)
+        return prior is not None and bool(prior.name) and len((prior.name or "").split()) > 1 \
+            and (prior.name or "").split()[-1] == surname
+
     def named_other(self, m: Match, keys: list[str]) -> bool:
         """Has the article named in full someone else of this family name?"""
         name = self.doc[m.start:m.end].text
@@ -580,6 +596,10 @@ class SentenceActors:
                 code = code or host.code
                 title = title or host.title
                 written = written or host.office
+            elif host is None and code is None:
+                # "the autonomous republic's president, Milorad Dodik": a title whose own
+                # phrase names the polity by a description, not a country word
+                code, title = self.title_owner(doc[h].head, title)
         if code is None:
             # "Colonel Amadou Diallo of the Malian army", "a delegate from Laos"
             for child in doc[h].children:
@@ -605,6 +625,20 @@ class SentenceActors:
                             sector=sector,
                             office=written or (prior.office if prior else None),
                             key=prior.key if prior else None)
+
+    def title_owner(self, noun: Token, title: Title | None) -> tuple[str | None, Title | None]:
+        """The country of a title noun's possessor or 'of' phrase, from any mention found
+        there (a description included), and the title itself."""
+        mm = self.by_token.get(noun.i)
+        if mm is None or mm.what != "title":
+            return None, title
+        owners = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod")]
+        owners += prep_objects(noun, "of")
+        for c in owners:
+            m = next((x for x in self.out if x.head == c.i and x.resolved[0].code), None)
+            if m is not None:
+                return m.resolved[0].code, title or mm.title
+        return None, title or mm.title
 
     def near_miss_country(self, s: int, e: int) -> Mention | None:
         """A misspelt country name ('Isreal', 'Ethopia', 'Afganistan'): one edit away."""

@@ -198,9 +198,12 @@ def clause_parties(clause: Token, index: MentionIndex, exclude: list[Mention],
     for t in clause.subtree:
         if t.i == clause.i or t.dep_ in ("nsubj", "nsubjpass"):
             continue
-        if any((a.dep_ == "relcl" or a.dep_ == "acl" and a.tag_ == "VBN" and a.i > a.head.i)
-               for a in t.ancestors if a.i != clause.i and clause.i in {x.i for x in a.ancestors}):
-            continue  # "peace deals reached with Israel": not a party to this event
+        if any((a.dep_ == "relcl" or a.dep_ == "acl" and a.tag_ == "VBN" and a.i > a.head.i
+                or a.dep_ == "conj" and a.pos_ in ("VERB", "AUX"))
+               for a in [t, *t.ancestors] if a.i != clause.i and clause.i in {x.i for x in a.ancestors}):
+            # "peace deals reached with Israel": not a party to this event; nor is one of a
+            # conjoined clause ("rejected the warrant and said he would ask Russia for help")
+            continue
         m = index.at(t)
         if m is not None and m.has_actor() and keep([m]):
             return keep(index.for_token(t))
