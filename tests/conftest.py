@@ -32,15 +32,15 @@ def kb(extractor: Extractor):  # type: ignore[no-untyped-def]
 
 
 def extract(ex: Extractor, text: str, published: str = "2025-06-12",
-            include_negated: bool = False) -> list[dict[str, Any]]:
+            include_negated: bool = False, include_untargeted: bool = False) -> list[dict[str, Any]]:
     doc = Document(id="t", text=text, published=date.fromisoformat(published))
     frames = ex.frames_of(doc)
-    old = ex.merger.include_negated
-    ex.merger.include_negated = include_negated
+    old = ex.merger.include_negated, ex.merger.include_untargeted
+    ex.merger.include_negated, ex.merger.include_untargeted = include_negated, include_untargeted
     try:
         return [r.to_dict() for r in ex.merger.merge(doc, frames)]
     finally:
-        ex.merger.include_negated = old
+        ex.merger.include_negated, ex.merger.include_untargeted = old
 
 
 def codes(entities: list[dict[str, Any]]) -> set[str]:

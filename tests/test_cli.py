@@ -95,3 +95,14 @@ def test_cli_example_from_readme_runs() -> None:
     r = legation("extract", "examples/article.txt", "--published", "2025-03-05", "--format", "table")
     assert r.returncode == 0, r.stderr
     assert "condolence" in r.stdout and "SUPPORT" in r.stdout
+
+
+def test_cli_untargeted_statements_only_on_request() -> None:
+    text = b"Kenya's foreign minister vowed to enforce the law."
+    r = legation("extract", "-", "--published", "2024-11-26", "--format", "json", stdin=text)
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout) == []
+    r = legation("extract", "-", "--published", "2024-11-26", "--format", "json", "--include-untargeted",
+                 stdin=text)
+    assert r.returncode == 0, r.stderr
+    assert [e["event"] for e in json.loads(r.stdout)] == [["AGREE"]]

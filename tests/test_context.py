@@ -83,7 +83,7 @@ def test_the_person_an_authority_acts_on_is_under_its_jurisdiction(
     "Chile accused Juan Quispe of lying.",                          # nor is a government's charge
 ])
 def test_a_person_judged_is_not_given_the_speakers_country(extractor: Extractor, text: str) -> None:
-    ev = extract(extractor, text)
+    ev = extract(extractor, text, include_untargeted=True)
     assert ev and not any(codes(e["recipient"]) == {"CHL"} for e in ev)
 
 

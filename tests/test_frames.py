@@ -109,3 +109,28 @@ def test_frames_a_party_of_a_conjoined_clause_is_not_this_events(extractor: Extr
     ev = [e for e in extract(extractor, "Iran rejected the proposal on Friday, and said it would ask "
                                         "Russia for help.") if e["event"][0] == "REJECT"]
     assert ev and "RUS" not in codes(ev[0]["recipient"])
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("The Israeli prime minister vowed to enforce law and order.", "AGREE"),
+    ("Kenya's foreign minister expressed support for peace and stability.", "SUPPORT"),
+])
+def test_frames_a_directed_statement_naming_no_other_party_is_left_out(
+        extractor: Extractor, text: str, etype: str) -> None:
+    assert not [e for e in extract(extractor, text) if e["event"][0] == etype]
+    kept = [e for e in extract(extractor, text, include_untargeted=True) if e["event"][0] == etype]
+    assert kept and not kept[0]["recipient"]  # kept on request, as it was found
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Kenya condemned the violence on Monday.", "ACCUSE"),
+    ("North Korea threatened to conduct a nuclear test.", "THREATEN"),
+    ("Ethiopia refused to withdraw its troops from the disputed town.", "REJECT"),
+])
+def test_frames_a_statement_against_an_unnamed_party_is_kept(extractor: Extractor, text: str,
+                                                               etype: str) -> None:
+    assert [e for e in extract(extractor, text) if e["event"][0] == etype]
+
+
+def test_frames_a_statement_between_two_of_its_actors_is_kept(extractor: Extractor) -> None:
+    assert [e for e in extract(extractor, "Chile and Peru agreed to resume talks.") if e["event"][0] == "AGREE"]

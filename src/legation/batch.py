@@ -55,6 +55,7 @@ class ExtractorSpec:
     kb_dirs: tuple[str, ...] = ()
     lexicon_dirs: tuple[str, ...] = ()
     include_negated: bool = False
+    include_untargeted: bool = False
 
     def __call__(self) -> Extractor:
         from .extract import Extractor
@@ -62,7 +63,8 @@ class ExtractorSpec:
 
         return Extractor(self.model or DEFAULT_MODEL, kb_dirs=[Path(d) for d in self.kb_dirs],
                          lexicon_dirs=[Path(d) for d in self.lexicon_dirs],
-                         include_negated=self.include_negated)
+                         include_negated=self.include_negated,
+                         include_untargeted=self.include_untargeted)
 
 
 class BatchExtractor:

@@ -70,6 +70,7 @@ class Extractor:
         kb_dirs: Iterable[Path] = (),
         lexicon_dirs: Iterable[Path] = (),
         include_negated: bool = False,
+        include_untargeted: bool = False,
     ) -> None:
         self.nlp = nlp if nlp is not None else load_model(model)
         self.kb = kb if kb is not None else KnowledgeBase.load(kb_dirs)
@@ -80,7 +81,8 @@ class Extractor:
         self.comms = CommunicationFinder(self.lexicon)
         self.frames = FrameExtractor(self.lexicon, states=lambda code: self.kb.country(code) is not None)
         self.dates = DateFinder()
-        self.merger = Merger(self.kb, self.ontology, include_negated=include_negated)
+        self.merger = Merger(self.kb, self.ontology, include_negated=include_negated,
+                             include_untargeted=include_untargeted)
 
     # -- public API ---------------------------------------------------------------------
     def extract(self, doc: Document, sentences: list[Sentence] | None = None) -> list[EventRecord]:

@@ -76,10 +76,12 @@ def _lemmas(f: Frame) -> set[str]:
 class Merger:
     """Groups a document's frames into events and writes the event records."""
 
-    def __init__(self, kb: KnowledgeBase, ontology: Ontology, include_negated: bool = False) -> None:
+    def __init__(self, kb: KnowledgeBase, ontology: Ontology, include_negated: bool = False,
+                 include_untargeted: bool = False) -> None:
         self.kb = kb
         self.ontology = ontology
         self.include_negated = include_negated
+        self.include_untargeted = include_untargeted
 
     def merge(self, doc: Document, frames: list[Frame]) -> list[EventRecord]:
         groups: list[Group] = []
@@ -110,8 +112,16 @@ class Merger:
                 continue
             if rec.factuality == "negated" and not self.include_negated:
                 continue
+            if not self.include_untargeted and self.untargeted(rec):
+                continue
             records.append(rec)
         return records
+
+    def untargeted(self, rec: EventRecord) -> bool:
+        """A directed statement (plover.yaml) that names no other party: one actor's country,
+        no recipient, no communication ("the minister vowed to enforce the law")."""
+        return self.ontology.directed(rec.event[0]) and not rec.recipient and \
+            rec.communication is None and len({e.code for e in rec.actor if e.code}) < 2
 
     @staticmethod
     def fold_contents(groups: list[Group], by_comm: dict[int, Group], frames: list[Frame]) -> None:

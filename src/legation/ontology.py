@@ -31,6 +31,7 @@ class PloverType(BaseModel):
     quad: int
     score: float
     modes: dict[str, float] = {}
+    directed: bool = False  # a statement about or to another party (see plover.yaml)
 
 
 class CameoRow(BaseModel):
@@ -61,6 +62,10 @@ class Ontology:
         self.cameo: dict[str, CameoCode] = {}
         for _, r in load_tsv(package_data("ontology", "cameo.tsv"), CameoRow):
             self.cameo[r.code] = CameoCode(r.code, r.plover, r.mode, r.context, r.description)
+
+    def directed(self, etype: str) -> bool:
+        t = self.types.get(etype)
+        return bool(t and t.directed)
 
     def quad(self, etype: str) -> int | None:
         t = self.types.get(etype)

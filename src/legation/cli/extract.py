@@ -22,12 +22,15 @@ from .progress import Progress
               help="Write events to FILE instead of standard output.")
 @extraction_options("Worker processes; each loads the model once (about 0.5 GB each).")
 @click.option("--include-negated", is_flag=True, help="Also output events the text says did not happen.")
+@click.option("--include-untargeted", is_flag=True,
+              help="Also output statements of goodwill (AGREE, SUPPORT) that name no other party.")
 @click.option("--progress/--no-progress", default=True, show_default=True,
               help="Show documents per second on standard error when it is a terminal.")
 @click.option("-q", "--quiet", is_flag=True, help="Do not report skipped inputs on standard error.")
 def extract(inputs: tuple[str, ...], published: date | None, fmt: str, output: str | None,
             model: str, kb_dirs: tuple[str, ...], lexicon_dirs: tuple[str, ...],
-            include_negated: bool, workers: int, progress: bool, quiet: bool) -> None:
+            include_negated: bool, include_untargeted: bool, workers: int, progress: bool,
+            quiet: bool) -> None:
     """Extract events from INPUTS (text, HTML or JSON Lines files, directories, or - for stdin).
 
     JSON Lines corpora are streamed: memory stays bounded however large the
@@ -39,7 +42,7 @@ def extract(inputs: tuple[str, ...], published: date | None, fmt: str, output: s
     from ..reader import Reader
 
     spec = ExtractorSpec(model, kb_dirs=kb_dirs, lexicon_dirs=lexicon_dirs,
-                         include_negated=include_negated)
+                         include_negated=include_negated, include_untargeted=include_untargeted)
     try:
         batch = BatchExtractor(spec, workers=workers)
         batch.start()
