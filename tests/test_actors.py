@@ -109,3 +109,14 @@ def test_actor_office_held_on_the_event_date(extractor: Extractor, on: date, sec
                                               office_word: str) -> None:
     e = entity(extractor, "Donald Trump wrote to Kim Jong Un.", "Trump", on)
     assert e.sector == sector and office_word in (e.office or "")
+
+
+@pytest.mark.parametrize("text, target, code", [
+    ("Humanitarian agencies said the roads were closed.", "agencies", "NGO"),
+    ("Rights groups accused Egypt of torture.", "groups", "NGO"),
+    # a country in the phrase wins over the group's own code
+    ("American aid groups delivered medicine to Gaza.", "aid groups", "USA"),
+])
+def test_a_group_of_its_own_kind_is_coded_where_the_text_gives_no_country(
+        extractor: Extractor, text: str, target: str, code: str) -> None:
+    assert entity(extractor, text, target).code == code

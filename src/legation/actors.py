@@ -735,8 +735,9 @@ class SentenceActors:
                     return self.mention(self.np_start(h, m.start), m.end, "group", head=h,
                                         code=prior.code, sector=prior.sector, via=prior.via,
                                         location=prior.location, plural=True)
-            # a group the text gives no country: the frame stage may code it from the other party
-            return self.mention(self.np_start(h, m.start), m.end, "group", head=h, code=None,
+            # a group the text gives no country: a party of its own kind where it is one
+            # ("humanitarian agencies": NGO), else the frame stage may code it from the other party
+            return self.mention(self.np_start(h, m.start), m.end, "group", head=h, code=m.group.stateless,
                                 sector=m.group.sector, plural=tok.tag_ in ("NNS", "NNPS"),
                                 location=location)
         if m.group.institution_kind and not org_key:

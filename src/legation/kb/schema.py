@@ -240,5 +240,8 @@ class Group(_Entry):
     sector: str
     aliases: list[str] = []
     institution_kind: str | None = None
+    stateless: str | None = Field(default=None, description="the code the group takes where the "
+                                  "text gives it no country ('aid agencies': NGO)")
 
     _s = field_validator("sector")(classmethod(lambda cls, v: _sector(v)))
+    _c = field_validator("stateless")(classmethod(lambda cls, v: None if v is None else _code(v)))
