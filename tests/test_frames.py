@@ -15,6 +15,9 @@ from .conftest import codes, extract
     ("The Chinese foreign ministry condemned the Philippines on Monday.", "ACCUSE", {"CHN"}, {"PHL"}),
     ("Germany praised Poland for its support of the refugees.", "SUPPORT", {"DEU"}, {"POL"}),
     ("Egypt accused Ethiopia of violating the agreement.", "ACCUSE", {"EGY"}, {"ETH"}),
+    # the object moved after its complement ("denounced as X the Y")
+    ("Greece on Monday denounced as a grave provocation Turkey's violation of its airspace.", "ACCUSE",
+     {"GRC"}, {"TUR"}),
     ("Turkish troops attacked Kurdish positions in northern Syria.", "ASSAULT", {"TUR"}, {"SYR"}),
     ("Kenyan police arrested dozens of Somali nationals in Nairobi.", "COERCE", {"KEN"}, {"SOM"}),
     ("Pakistan expelled two Indian diplomats on Friday.", "SANCTION", {"PAK"}, {"IND"}),

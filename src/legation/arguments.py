@@ -137,6 +137,9 @@ def slot_tokens(tok: Token, slot: str, words: WordLists | None = None) -> list[T
         if not objs:  # "allowed IAEA inspectors to visit": the object raised to the clause
             for c in children(tok, "ccomp", "xcomp"):
                 objs += children(c, "nsubj")
+        if not objs:  # "denounced as an ugly crime Serbia's suppression of ...": the object
+            # moved after its complement, which the small model reads as an apposition of it
+            objs = [a for p in prep_objects(tok, "as") for a in children(p, "appos")]
         if not objs:
             for prt in tok.children:  # "kidnapped up to 16 advisers"
                 if prt.dep_ in ("prt", "advmod") and prt.lower_ == "up":
