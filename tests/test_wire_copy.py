@@ -102,3 +102,11 @@ def test_a_call_whose_partner_hangs_on_the_means(extractor: Extractor) -> None:
                              published="2025-03-19") if e["communication"]]
     assert ev and ev[0]["communication"]["kind"] == "phone call"
     assert codes(ev[0]["actor"]) == {"USA"} and codes(ev[0]["recipient"]) == {"UKR"}
+
+
+def test_a_sentence_read_as_one_noun_phrase_keeps_its_subject(extractor: Extractor) -> None:
+    # the small model makes "Volunteers" the root and "donated" a modifier of "charities"
+    ev = [e for e in extract(extractor, "Volunteers from two Canadian charities donated and personally "
+                                        "delivered medicine worth $20,000 to a hospital in Haiti.")
+          if e["event"][0] == "AID"]
+    assert ev and codes(ev[0]["actor"]) == {"CAN"} and codes(ev[0]["recipient"]) == {"HTI"}

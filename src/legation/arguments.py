@@ -111,6 +111,13 @@ def subject_tokens(tok: Token, object_control: bool = True, passive_actor: bool 
         return [] if is_passive(tok) and not passive_actor else [tok.head]
     if tok.dep_ == "advcl" and tok.tag_ in ("VBG", "VB"):
         return subject_tokens(tok.head, words=words)
+    root = next(iter(tok.doc.sents)).root if tok.doc.has_annotation("DEP") else None
+    if tok.dep_ == "acl" and root is not None and root.pos_ in ("NOUN", "PROPN") and root.i < tok.i and \
+            (tok.tag_ == "VBD" or any(c.dep_ == "conj" and c.tag_ == "VBD" for c in tok.children)) and \
+            not is_passive(tok) and not prep_objects(tok, "by"):
+        # "Doctors from two aid groups donated and delivered goods": a sentence the small
+        # model reads as one noun phrase; its head is the subject of the misparsed main verb
+        return [root]
     if tok.dep_ == "acl" and tok.head.pos_ == "PROPN" and tok.tag_ in ("VBD", "VBN") and \
             not is_passive(tok) and not prep_objects(tok, "by") and children(tok, "xcomp", "dobj", "ccomp"):
         return [tok.head]  # "Oman, which has mediated ..., offered to host": a misparsed main verb
