@@ -45,6 +45,12 @@ CASES: list[tuple[str, str, str, str, set[str], set[str]]] = [
     ("a preposition-only pattern that links two parties", "Chinese warships went to Cambodia on Monday.",
      "CONSULT", None, {"CHN"}, {"KHM"}),
     ("releasing a party", "Russia freed an American teacher.", "RETREAT", "0841", {"RUS"}, {"USA"}),
+    ("an exercise of two countries' forces is a joint one", "Chinese and Russian warships held naval "
+     "exercises in the East China Sea.", "COOPERATE", "062", {"CHN", "RUS"}, set()),
+    ("through a partitive to the event", "Greek and Israeli jets began three days of war games on Monday.",
+     "COOPERATE", "062", {"GRC", "ISR"}, set()),
+    ("an exercise of one country's forces", "Russian warships held naval exercises near Japan.",
+     "MOBILIZE", None, {"RUS"}, {"JPN"}),
     ("releasing captives by name", "Hamas released three hostages on Saturday.", "RETREAT", "0841",
      {"PSE"}, set()),
 ]

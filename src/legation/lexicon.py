@@ -75,6 +75,9 @@ class Trigger(_Model):
     subject: list[str] = Field(default_factory=list, description="lemmas one of which must head the subject")
     silent: bool = Field(default=False, description="fits, but reports no event")
     cancelled: Recode | None = Field(default=None, description="a noun's event under a cancelling verb")
+    joint: Recode | None = Field(default=None, description="the event when two countries or more do it "
+                                 "together and aim it at no one ('French and Egyptian warships began "
+                                 "exercises': a joint exercise)")
     src: str | None = Field(default=None, description="line of the imported dictionary it came from")
     # set by the loader: the data file and line, and whether it came from an imported
     # dictionary (hand-written entries override those)
@@ -236,8 +239,9 @@ class Lexicon:
             rows = load_tsv(tf, Trigger) if tf.suffix == ".tsv" else load_yaml_list(tf, Trigger)
             for line, t in rows:
                 self._check(tf, line, t.type, t.cameo)
-                if t.cancelled is not None:
-                    self._check(tf, line, t.cancelled.type, t.cancelled.cameo)
+                for recode in (t.cancelled, t.joint):
+                    if recode is not None:
+                        self._check(tf, line, recode.type, recode.cameo)
                 t.where = f"{tf}:{line}"
                 t.imported = name in IMPORTED_FILES
                 for lemma in t.lemmas:
