@@ -120,3 +120,20 @@ def test_actor_office_held_on_the_event_date(extractor: Extractor, on: date, sec
 def test_a_group_of_its_own_kind_is_coded_where_the_text_gives_no_country(
         extractor: Extractor, text: str, target: str, code: str) -> None:
     assert entity(extractor, text, target).code == code
+
+
+def test_a_relation_noun_is_not_the_party_that_qualifies_it(extractor: Extractor) -> None:
+    from .conftest import codes, extract
+
+    # the militia is Russia's ally, not Russia: the victim's country is the place
+    ev = [e for e in extract(extractor, "Ukrainian drones killed the commander of Russia's militia allies "
+                                        "in eastern Moldova on Sunday.") if e["event"][0] == "ASSAULT"]
+    assert ev and "RUS" not in codes(ev[0]["recipient"])
+
+
+def test_a_qualifier_of_an_ordinary_noun_is_still_its_party(extractor: Extractor) -> None:
+    from .conftest import codes, extract
+
+    ev = [e for e in extract(extractor, "Ukrainian drones killed the commander of Russia's Black Sea fleet "
+                                        "on Sunday.") if e["event"][0] == "ASSAULT"]
+    assert ev and "RUS" in codes(ev[0]["recipient"])

@@ -460,7 +460,10 @@ class SentenceActors:
             doc[m.start - 2].lower_ in self.w.against_prefixes
 
     def country_in_phrase(self, tok: Token) -> str | None:
-        """The country named by an adjective or name inside a noun phrase."""
+        """The country named by an adjective or name inside a noun phrase (not of an ally,
+        a rival ...: "the commander of Russia's militia allies" is not Russia's)."""
+        if tok.lemma_.lower() in self.w.relation_nouns:
+            return None
         for t in tok.subtree:
             if t.dep_ in ("relcl", "acl"):
                 break

@@ -135,7 +135,7 @@ class CommunicationFinder:
 
     # -- extraction ----------------------------------------------------------------------------
     def find(self, sent: Sentence, mentions: list[Mention], earlier: list[CommFrame]) -> list[CommFrame]:
-        index = MentionIndex([m for m in mentions if m.kind != "occasion"])
+        index = MentionIndex([m for m in mentions if m.kind != "occasion"], self.words.relation_nouns)
         occasions = [m for m in mentions if m.kind == "occasion"]
         doc = sent.doc
         out: list[CommFrame] = []

@@ -160,7 +160,7 @@ class Extractor:
                 self.track_speaker(sent, actors, discourse)
                 continue
             mentions = actors.mentions
-            index = MentionIndex(mentions)
+            index = MentionIndex(mentions, self.lexicon.words.relation_nouns)
             attributor.note_citations(sent, index)
             comms = self.comms.find(sent, mentions, comms_so_far)
             comms_so_far.extend(comms)

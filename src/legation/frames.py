@@ -121,7 +121,7 @@ class FrameExtractor:
 
     def extract(self, sent: Sentence, mentions: list[Mention],
                 comms: list[CommFrame]) -> list[Frame]:
-        index = MentionIndex(mentions)
+        index = MentionIndex(mentions, self.lex.words.relation_nouns)
         comm_at = {c.noun: c for c in comms if c.noun is not None}
         doc = sent.doc
         frames: list[Frame] = []

@@ -85,8 +85,10 @@ class Mention:
 class MentionIndex:
     """Find the mention a token stands for."""
 
-    def __init__(self, mentions: list[Mention]) -> None:
+    def __init__(self, mentions: list[Mention], relation_nouns: frozenset[str] = frozenset()) -> None:
         self.mentions = [m for m in mentions if not m.modifier and m.kind != "occasion"]
+        # "Israel's militia ally": nouns for another party than the one that qualifies them
+        self.relation_nouns = relation_nouns
         self.by_head: dict[int, Mention] = {}
         self.covering: dict[int, Mention] = {}
         for m in self.mentions:
@@ -155,6 +157,8 @@ class MentionIndex:
         """The party that qualifies a noun with no mention of its own: "Haiti's efforts",
         "Palestinian homes", "leaders of the coalition", "calls by Belarus's rulers",
         "a camp for Congolese refugees", "the demonstration staged by students"."""
+        if t.lemma_.lower() in self.relation_nouns:
+            return None  # "the chief of Israel's militia ally" is not Israel's
         for c in t.children:
             if c.dep_ in ("poss", "compound", "amod", "nmod"):
                 m = self.at(c)

@@ -113,6 +113,8 @@ class WordLists:
     phone_means: frozenset[str]
     explicit_message_nouns: frozenset[str]
     meeting_verbs: frozenset[str]
+    # mentions.py
+    relation_nouns: frozenset[str]
     # frames.py
     obligation_auxiliaries: frozenset[str]
     obligation_verbs: frozenset[str]
