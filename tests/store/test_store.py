@@ -93,9 +93,11 @@ def test_store_reingest_changes_nothing(three: Store, extractor: Extractor) -> N
 def test_store_corrected_article_replaces_its_mentions(three: Store, extractor: Extractor) -> None:
     before = snapshot(three)
     followup = seed_documents()[2]
-    # the correction drops the paragraph on the letter's delivery and the refusal
+    # the correction drops the paragraph on the letter's delivery and the refusal, and names
+    # the addressee in full where the dropped paragraph did
     lines = followup.text.splitlines()
-    corrected = replace(followup, text="\n".join(lines[1:2] + lines[3:]))
+    kept = "\n".join(lines[1:2] + lines[3:]).replace("wrote to Kim ", "wrote to Kim Jong Un ")
+    corrected = replace(followup, text=kept)
     assert three.ingest([corrected], extractor).corrected == ["trump-letter-followup"]
     events = three.query()
     [refusal] = find(events, "REJECT", "PRK", "Donald Trump")
