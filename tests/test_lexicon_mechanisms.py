@@ -51,6 +51,10 @@ CASES: list[tuple[str, str, str, str, set[str], set[str]]] = [
      "COOPERATE", "062", {"GRC", "ISR"}, set()),
     ("an exercise of one country's forces", "Russian warships held naval exercises near Japan.",
      "MOBILIZE", None, {"RUS"}, {"JPN"}),
+    ("a verb that repeats a light verb", "Chile and Bolivia reopened negotiations on Monday.", "CONSULT",
+     "046", {"CHL", "BOL"}, set()),
+    ("the light verb's indirect object", "Japan offered Vietnam a grant for the new port.", "AGREE", None,
+     {"JPN"}, {"VNM"}),
     ("releasing captives by name", "Hamas released three hostages on Saturday.", "RETREAT", "0841",
      {"PSE"}, set()),
 ]

@@ -144,9 +144,13 @@ class BatchExtractor:
         return pool
 
     # -- running ---------------------------------------------------------------------------
-    def run(self, items: Iterable[Item]) -> Iterator[Result]:
-        """One result per reader item, in input order; the input is read lazily."""
+    def run(self, items: Iterable[Item | dict[str, Any]]) -> Iterator[Result]:
+        """One result per item, in input order; the input is read lazily. Items are reader
+        items (documents and skips) or plain dicts with the fields of a JSON Lines record
+        (``{"id": ..., "text": ..., "published": "2025-06-12"}``); a dict that is not a usable
+        document becomes a reported skip."""
         self.start()
+        items = _as_items(items)
         if self._extractor is not None:
             yield from self._extractor.run(items, batch_size=self.chunk_size)
             return
@@ -211,6 +215,14 @@ def _extract_chunk(chunk: Sequence[Item]) -> list[Outcome]:
 
 
 # -- helpers ---------------------------------------------------------------------------------
+def _as_items(items: Iterable[Item | dict[str, Any]]) -> Iterator[Item]:
+    from .reader import Reader
+
+    reader = Reader()
+    for n, item in enumerate(items, 1):
+        yield reader.record(item, f"<item {n}>", f"item-{n}") if isinstance(item, dict) else item
+
+
 def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
     chunk: list[Item] = []
     for item in items:

@@ -322,6 +322,9 @@ class FrameExtractor:
         if light is None or particle(light) in ("off", "down"):
             return False  # "called off the strike" ends it
         forms = lemma_forms(light)
+        # "reopened negotiations", "re-entered talks": a verb repeating a listed light verb
+        forms |= {f[len(p):].lstrip("-") for f in forms for p in self.lex.words.repetition_prefixes
+                  if f.startswith(p) and len(f) > len(p) + 2}
         if forms & set(e.light):
             return True
         if tok.dep_ == "pobj":
@@ -710,8 +713,13 @@ class FrameExtractor:
                 asked = [m for m in inner.actors if not _same_party(m, actors)]
             if asked:
                 return asked
-        for slot in entry.recipient:
+        slots = list(entry.recipient)
+        if light is not None:  # "will give Malawi a loan": whom the light verb gives it to
+            slots += [x for x in ("dative", "iobj") if x not in slots]
+        for slot in slots:
             for host in hosts:
+                if slot in ("dative", "iobj") and host is tok and entry.pos == "NOUN":
+                    continue
                 for t in slot_tokens(host, slot, self.lex.words):
                     for m in index.for_token(t, keep_uncoded=True):
                         if m not in out and not _same_party(m, actors) and not _same_state(m, actors, tok.doc, self.lex.words.locative_preps):

@@ -199,6 +199,11 @@ class Reader:
                 continue
             yield self._record(record, where, f"{stem}-{n}")
 
+    def record(self, record: Any, where: str = "<record>", default_id: str = "record") -> Item:
+        """A document, or a reported skip, from one JSON Lines style record
+        (``{"id", "text", "published", "title", "url", "source"}``) given as a dict."""
+        return self._record(record, where, default_id)
+
     def _record(self, record: Any, where: str, default_id: str) -> Item:
         if not isinstance(record, dict):
             return Skipped(where, f"expected a JSON object, got {type(record).__name__}")

@@ -116,6 +116,7 @@ class WordLists:
     # mentions.py
     relation_nouns: frozenset[str]
     # frames.py
+    repetition_prefixes: frozenset[str]
     obligation_auxiliaries: frozenset[str]
     obligation_verbs: frozenset[str]
     aspectual_verbs: frozenset[str]
