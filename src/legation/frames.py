@@ -454,9 +454,11 @@ class FrameExtractor:
                                                 and a.text.lower() in self.lex.words.thing_pronouns)]
         parties = {r.code or r.text for m in actors for r in m.resolved}
         if entry.weak() and inner is None and \
-                len({r.code for m in actors + recipients for r in m.resolved if r.code}) < 2:
+                len({r.code for m in actors + recipients for r in m.resolved if r.code}) < 2 and not (
+                    etype in DOMESTIC_TYPES and any(r.resolved[0].kind in ("group", "person") for r in recipients)):
             return None  # a bare dictionary verb ("take", "need", "argue") is evidence of an
-            # event only when it links two coded parties; its patterns are evidence themselves
+            # event only when it links two coded parties (or, at home, a state and its people:
+            # "the president bowed to the protesters"); its patterns are evidence themselves
         if entry.min_args >= 2 and len(parties | {r.code for m in recipients for r in m.resolved}) < entry.min_args:
             return None  # "recognized Kosovo" is an event; "recognized the problem" is not
         if actors and not recipients and len(parties) < 2 and (
