@@ -50,3 +50,7 @@ def test_the_batch_extractor_takes_plain_dicts(extractor: Extractor) -> None:
     assert results[0].events and results[0].events[0].event == ["ACCUSE"]
     assert results[1].skipped is not None and "empty" in results[1].skipped.reason
     assert results[2].events
+
+
+def test_every_lazy_name_is_listed() -> None:
+    assert sorted(legation._API) == sorted(n for n in legation.__all__ if n != "__version__")

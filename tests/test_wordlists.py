@@ -154,7 +154,7 @@ def _long_word_literals(path: Path) -> list[str]:
     for node in ast.walk(tree):
         if not isinstance(node, (ast.Set, ast.List, ast.Tuple, ast.Dict)) or id(node) in skip:
             continue
-        if isinstance(node, ast.Dict) and not all(_constant(v) for k, v in zip(node.keys, node.values)
+        if isinstance(node, ast.Dict) and not all(_constant(v) for k, v in zip(node.keys, node.values, strict=False)
                                                   if k is not None):
             continue  # a record being built (its keys are field names), not a table of words
         elts = node.keys if isinstance(node, ast.Dict) else node.elts

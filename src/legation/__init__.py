@@ -38,7 +38,11 @@ _API = {
     "StoreError": "errors",
 }
 
-__all__ = ["__version__", *sorted(_API)]
+__all__ = [
+    "BatchExtractor", "ConfigError", "DataFileError", "Document", "Entity", "EventRecord", "Extractor",
+    "ExtractorSpec", "InputError", "LegationError", "Reader", "Result", "Skipped", "StoreError",
+    "__version__",
+]
 
 if TYPE_CHECKING:
     from .batch import BatchExtractor, ExtractorSpec

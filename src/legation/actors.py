@@ -14,6 +14,7 @@ quotation, "our country" is the speaker's.
 from __future__ import annotations
 
 from datetime import date
+from typing import cast
 
 from spacy.tokens import Doc, Token
 
@@ -59,7 +60,7 @@ class ActorFinder:
         self.pronouns = self.words.all_pronouns
 
     # -- entry point ------------------------------------------------------------
-    def find(self, sent: Sentence, discourse: Discourse, on: date | None) -> "SentenceActors":
+    def find(self, sent: Sentence, discourse: Discourse, on: date | None) -> SentenceActors:
         doc = sent.doc
         persons = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON"]
         kb = [m for m in self.gaz.kb_matches(doc) if not _inside_longer_name(m, persons)]
@@ -71,8 +72,8 @@ class ActorFinder:
         heads: dict[int, Match] = {span_head(doc, m.start, m.end): m for m in matches}
         ctx = SentenceActors(self, sent, discourse, on, matches, by_token, heads)
         ctx.mentions = ctx.build()
-        for m in ctx.mentions:
-            discourse.add(m)
+        for men in ctx.mentions:
+            discourse.add(men)
         if doc.has_annotation("DEP"):
             discourse.note_subjects([m for m in ctx.mentions if not m.modifier
                                      and doc[m.head].dep_ in ("nsubj", "nsubjpass")])
@@ -131,7 +132,7 @@ class SentenceActors:
         head = kw.pop("head", None)
         m = Mention(
             sentence=self.sent.index, start=s, end=e,
-            head=span_head(self.doc, s, e) if head is None else int(head),  # type: ignore[arg-type]
+            head=span_head(self.doc, s, e) if head is None else cast(int, head),
             text=self.doc[s:e].text, char_start=a, char_end=b, kind=kind,
             quoted=bool(self.sent.quoted and self.sent.quoted[s]), **kw,  # type: ignore[arg-type]
         )
@@ -157,7 +158,8 @@ class SentenceActors:
                 men = self.unknown_person(ent.start, ent.end)
                 if men is not None:
                     self.out.append(men)
-            elif ent.label_ in ("GPE", "NORP", "ORG") and not any(i in self.by_token for i in range(ent.start, ent.end)) \
+            elif ent.label_ in ("GPE", "NORP", "ORG") and \
+                    not any(i in self.by_token for i in range(ent.start, ent.end)) \
                     and (men := self.near_miss_country(ent.start, ent.end)) is not None:
                 self.out.append(men)
             elif ent.label_ in ("ORG", "GPE") and self.role_before(ent.start) and not any(
@@ -732,7 +734,8 @@ class SentenceActors:
         if code is None:
             # "the diplomats", "officials": point back to an earlier group of the same kind
             if tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
-                prior = self.discourse.last(lambda x: x.kind == "group" and x.sector == m.group.sector
+                sector = m.group.sector
+                prior = self.discourse.last(lambda x: x.kind == "group" and x.sector == sector
                                             and x.code is not None and _same_noun(x, tok))
                 if prior is not None:
                     return self.mention(self.np_start(h, m.start), m.end, "group", head=h,
@@ -1012,12 +1015,12 @@ class SentenceActors:
                 mm = self.by_token.get(t.i)
                 if mm is not None and mm.what == "kb" and t.dep_ in ("conj", "amod", "compound") \
                         and not self.against_prefix(mm):
-                    c = self.country_of_match(mm)
-                    if c and c != m.code and c not in codes:
-                        codes.append(c)
-            for c in codes:
-                inst = self.kb.institution(c, "military") if m.sector == "MIL" else None
-                extra = self.mention(m.start, m.end, "group", head=m.head, code=c, sector=m.sector,
+                    found = self.country_of_match(mm)
+                    if found and found != m.code and found not in codes:
+                        codes.append(found)
+            for code in codes:
+                inst = self.kb.institution(code, "military") if m.sector == "MIL" else None
+                extra = self.mention(m.start, m.end, "group", head=m.head, code=code, sector=m.sector,
                                      plural=True, name=inst.name if inst else None,
                                      key=inst.key if inst else None)
                 m.members.append(extra)

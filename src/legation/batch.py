@@ -131,9 +131,9 @@ class BatchExtractor:
                     waited += 1.0
                     broken = next((f for f in pings if f.done() and f.exception() is not None), None)
                     if broken is not None:
-                        raise ConfigError(f"a worker process failed to start: {broken.exception()}")
+                        raise ConfigError(f"a worker process failed to start: {broken.exception()}") from None
                     if waited > READY_TIMEOUT_S:
-                        raise ConfigError(f"worker processes not ready after {READY_TIMEOUT_S:.0f} s")
+                        raise ConfigError(f"worker processes not ready after {READY_TIMEOUT_S:.0f} s") from None
                     continue
                 if status == "error":
                     raise ConfigError(detail)

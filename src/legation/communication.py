@@ -43,12 +43,12 @@ class CommFrame:
     occasion_date: str | None = None  # MM-DD of a dated occasion
     occasion_code: str | None = None
     anaphoric: bool = False
-    antecedent: "CommFrame | None" = None
+    antecedent: CommFrame | None = None
     trigger: list[int] = field(default_factory=list)
     anchor: int = 0
     past: bool = False
 
-    def root(self) -> "CommFrame":
+    def root(self) -> CommFrame:
         c = self
         seen = 0
         while c.antecedent is not None and seen < 50:

@@ -112,7 +112,7 @@ def load_tsv(path: Path, model: type[M]) -> list[tuple[int, M]]:
         cells = next(csv.reader([line], delimiter="\t", quoting=csv.QUOTE_NONE))
         if len(cells) > len(header):
             raise DataFileError(str(path), n, f"{len(cells)} cells for {len(header)} columns")
-        record = {k: (v if v != "" else None) for k, v in zip(header, cells)}
+        record = {k: (v if v != "" else None) for k, v in zip(header, cells, strict=False)}
         try:
             out.append((n, model.model_validate(record)))
         except ValidationError as e:

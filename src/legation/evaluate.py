@@ -160,7 +160,7 @@ def field_checks(g: Record, p: Record) -> dict[str, bool | None]:
         gv = g.get(key)
         out[key] = str(gv).lower() == str(p.get(key) or "").lower() if gv else None
     gcomm = g.get("communication") or {}
-    pcomm = p.get("communication") if isinstance(p.get("communication"), dict) else {}
+    pcomm: dict[str, Any] = p["communication"] if isinstance(p.get("communication"), dict) else {}
     kinds = {str(k).lower() for k in _as_list(gcomm.get("kind"))}
     out["communication_kind"] = str(pcomm.get("kind") or "").lower() in kinds if kinds else None
     sources = {str(s).lower() for s in _as_list((g.get("attribution") or {}).get("sources"))}
@@ -374,7 +374,7 @@ def _gist(r: Record) -> str:
 
 
 def _field_value(r: Record, name: str) -> str:
-    comm = r.get("communication") if isinstance(r.get("communication"), dict) else {}
+    comm: dict[str, Any] = r["communication"] if isinstance(r.get("communication"), dict) else {}
     if name in ("actor_name", "recipient_name"):
         return _party(r.get(name.split("_")[0]))
     if name == "communication_kind":

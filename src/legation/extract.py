@@ -258,7 +258,8 @@ def _candidates(nlp: Language, lexicon: Lexicon, gazetteer: Gazetteer) -> Candid
     w = lexicon.words
     comm_nouns = {n.lower().split()[-1] for k in lexicon.comm_kinds for n in k.nouns if n.strip()}
     event_words = (set(lexicon.verbs) | set(lexicon.nouns) | set(lexicon.adjectives) | set(lexicon.carriers)
-                   | {v for k in lexicon.comm_kinds for v in k.verbs} | comm_nouns | w.cite_verbs | w.obligation_auxiliaries)
+                   | {v for k in lexicon.comm_kinds for v in k.verbs} | comm_nouns | w.cite_verbs
+                   | w.obligation_auxiliaries)
     actor_words = (w.all_pronouns | w.all_description_nouns | w.plural_referents | w.source_nouns
                    | w.compass_short_forms | comm_nouns)
 

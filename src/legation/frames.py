@@ -294,8 +294,8 @@ class FrameExtractor:
                 if not _forms_of(quals) & self.words_of(e, "qualifier"):
                     return None
         if e.modifier:
-            wanted = {w.lower() for w in e.modifier}
-            if not any(c.lower_ in wanted or c.lemma_.lower() in wanted
+            mods = {w.lower() for w in e.modifier}
+            if not any(c.lower_ in mods or c.lemma_.lower() in mods
                        for c in tok.children if c.dep_ in ("amod", "compound", "nmod")):
                 return None
         if e.pos == "NOUN" and e.light and not governed and not self.licensed(tok, e):
@@ -580,11 +580,12 @@ class FrameExtractor:
             act = clause  # what the addressee is to do
             if not any(a.lower_ in w.obligation_auxiliaries for a in children(clause, "aux")):
                 # "said Washington needs to act", "said Greece has to withdraw its troops"
-                act = next((x for x in children(clause, "xcomp") if any(
+                infinitive = next((x for x in children(clause, "xcomp") if any(
                     a.dep_ == "aux" and a.lower_ == "to" for a in x.children)), None) \
                     if clause.lemma_.lower() in w.obligation_verbs else None
-                if act is None:
+                if infinitive is None:
                     continue
+                act = infinitive
             speakers = [m for s in subject_tokens(tok, words=self.lex.words) for m in index.for_token(s)]
             addressees = [m for s in children(clause, "nsubj") for m in index.for_token(s)]
             speakers, addressees = self.default_domestic(speakers, addressees, None)
@@ -724,7 +725,8 @@ class FrameExtractor:
                     continue
                 for t in slot_tokens(host, slot, self.lex.words):
                     for m in index.for_token(t, keep_uncoded=True):
-                        if m not in out and not _same_party(m, actors) and not _same_state(m, actors, tok.doc, self.lex.words.locative_preps):
+                        if m not in out and not _same_party(m, actors) and \
+                                not _same_state(m, actors, tok.doc, self.lex.words.locative_preps):
                             out.append(m)
             if out:
                 return out

@@ -64,7 +64,8 @@ class Trigger(_Model):
     prep: str | None = None
     object: list[str] = Field(default_factory=list, description="lemmas one of which must be the object")
     modifier: list[str] = Field(default_factory=list, description="lemmas one of which must qualify a noun trigger")
-    light: list[str] = Field(default_factory=list, description="verbs that make the noun an event and lend their subject")
+    light: list[str] = Field(default_factory=list,
+                             description="verbs that make the noun an event and lend their subject")
     recipient: list[str] = Field(default_factory=lambda: ["dobj"])
     actor: list[str] = Field(default_factory=lambda: ["nsubj"])
     reciprocal: bool = False

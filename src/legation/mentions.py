@@ -45,11 +45,11 @@ class Mention:
     via: str | None = None  # KB key of the body a group acts through (a mission, an embassy)
     location: str | None = None
     detail: str | None = None  # an occasion's MM-DD
-    antecedents: list["Mention"] = field(default_factory=list)
-    members: list["Mention"] = field(default_factory=list)  # conjoined parts: "Congo and Costa Rica"
+    antecedents: list[Mention] = field(default_factory=list)
+    members: list[Mention] = field(default_factory=list)  # conjoined parts: "Congo and Costa Rica"
 
     @property
-    def resolved(self) -> list["Mention"]:
+    def resolved(self) -> list[Mention]:
         """The mentions this one stands for: itself, or its antecedents."""
         if self.kind in ("pronoun", "description") and self.antecedents:
             return self.antecedents

@@ -105,7 +105,7 @@ class Merger:
                 g.frames.append(f)
                 by_comm[id(f.comm)] = g
         self.fold_contents(groups, by_comm, frames)
-        records = []
+        records: list[EventRecord] = []
         for g in groups:
             rec = self.record(doc, g, len(records) + 1)
             if rec is None:
@@ -229,7 +229,7 @@ class Merger:
         out: list[Entity] = []
         kinds: list[str] = []
         for m in mentions:
-            for e, r in zip(m.entities(self.kb, on), m.resolved):
+            for e, r in zip(m.entities(self.kb, on), m.resolved, strict=False):
                 out.append(e)
                 kinds.append(r.kind)
         # one entity per party; a country or a group yields to a named member of it
@@ -256,7 +256,7 @@ class Merger:
         channel: list[Entity] = []
         for c in comms:
             for m in c.channel:
-                for e, r in zip(m.entities(self.kb, on), m.resolved):
+                for e, r in zip(m.entities(self.kb, on), m.resolved, strict=False):
                     if r.via and r.via in self.kb.entities:
                         inst = self.kb.entities[r.via]
                         e = Entity(entity_text=e.entity_text, name=inst.name, code=inst.code,

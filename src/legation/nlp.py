@@ -27,6 +27,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
+from typing import cast
 
 import numpy
 import spacy
@@ -130,7 +131,7 @@ class TableAttributeRuler:
         """Put a table ruler in the place of the pipeline's attribute ruler, with its rules."""
         for name, component in nlp.pipeline:
             if type(component) is AttributeRuler:
-                table = nlp.replace_pipe(name, "legation_attribute_ruler")
+                table = cast(TableAttributeRuler, nlp.replace_pipe(name, "legation_attribute_ruler"))
                 table.load(component)
 
     def load(self, ruler: AttributeRuler) -> None:
@@ -219,7 +220,7 @@ class TableAttributeRuler:
 
     def _rules_for(self, row: tuple[int, ...]) -> list[int]:
         """The one-token rules that apply to a token with these attribute values, in order."""
-        values = {a: v if v in self.tested.get(a, ()) else _UNTESTED for a, v in zip(self._keys, row)}
+        values = {a: v if v in self.tested.get(a, ()) else _UNTESTED for a, v in zip(self._keys, row, strict=False)}
         return [r for r, tests in self.rules
                 if all((values[a] in vals) == wanted for a, wanted, vals in tests)]
 
@@ -242,7 +243,7 @@ class TableAttributeRuler:
             for match_id, s, e in self.matcher(doc, allow_missing=True):
                 r = int(self.vocab.strings[match_id])
                 extra.setdefault(range(s, e)[self.indices[r]], []).append(r)
-        columns = doc.to_array(self.columns).T.tolist()
+        columns = doc.to_array(self.columns).T.tolist()  # type: ignore[arg-type]  # spaCy's stub: list[int | str]
         cache = self._cache
         changed = False
         for i, row in enumerate(rows):
@@ -255,7 +256,7 @@ class TableAttributeRuler:
                 columns[j][i] = value
                 changed = True
         if changed:
-            doc.from_array(self.columns, numpy.array(columns, dtype=numpy.uint64).T)
+            doc.from_array(self.columns, numpy.array(columns, dtype=numpy.uint64).T)  # type: ignore[arg-type]
         return doc
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 1000) -> Iterator[Doc]:
@@ -437,7 +438,7 @@ class Candidates:
             k = kind.get(h)
             found |= self._learn(h) if k is None else k
         rest = arr[1:]
-        caps = (rest[:, 1] | rest[:, 2]) & rest[:, 3]
+        caps = (rest[:, 1] | rest[:, 2]) & rest[:, 3]  # type: ignore[operator]  # uint64 attribute columns
         first_seen = seen is not None and len(arr) > 0 and bool(arr[0, 1]) and int(arr[0, 0]) in seen
         if seen is not None:
             seen.update(int(h) for h in rest[caps.astype(bool), 0].tolist())
@@ -478,7 +479,7 @@ class Parser:
         keep = self.candidates
         out: list[list[Sentence]] = []
         todo: list[Sentence] = []
-        for text, sp in zip(texts, spans):
+        for text, sp in zip(texts, spans, strict=True):
             sentences: list[Sentence] = []
             carry = False
             names: set[int] = set()  # the document's names so far (Candidates)
@@ -495,7 +496,8 @@ class Parser:
                     todo.append(sent)
             out.append(sentences)
         with one_blas_thread():
-            for sent, doc in zip(todo, self.nlp.pipe([s.doc for s in todo], batch_size=self.batch_size)):
+            for sent, doc in zip(todo, self.nlp.pipe([s.doc for s in todo], batch_size=self.batch_size),
+                                 strict=True):
                 sent.doc = doc
         return out
 

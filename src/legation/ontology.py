@@ -82,4 +82,4 @@ class Ontology:
 
     def valid_mode(self, etype: str, mode: str) -> bool:
         t = self.types.get(etype)
-        return bool(t) and (mode in t.modes or etype == "CONSULT" and mode == "visit")
+        return t is not None and (mode in t.modes or etype == "CONSULT" and mode == "visit")

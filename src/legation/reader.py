@@ -171,7 +171,7 @@ class Reader:
             return Skipped(origin, "no article text found in the HTML")
         record = {
             "id": doc_id,
-            "text": extracted.text,
+            "text": getattr(extracted, "text", ""),
             "title": getattr(extracted, "title", None),
             "url": getattr(extracted, "url", None),
             "published": getattr(extracted, "date", None),

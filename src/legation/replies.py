@@ -1,13 +1,12 @@
 """Rejections answer what was asked of, charged to or done to their actor.
 
-"Sudan accused Chad of arming the rebels. Chad rejected the charge": the rejection
-names no one, but it answers the accusation against Chad, so its recipient is Sudan. A rejection with no recipient of its own
-takes the actors of the latest earlier event in the document, within a few events, that
-was aimed at its actor: a demand, an accusation, a threat, a coercive act or a sanction.
-Parties are compared by the within-document merge's rules (``sameness``); a rejection
-never answers its own actor's act, though it may answer an act of its own country's
-(a politician rejecting the warrant his country's prosecutors issued).
-"""
+"Sudan accused Chad of arming the rebels. Chad rejected the charge": the rejection names no
+one, but it answers the accusation against Chad, so its recipient is Sudan. A rejection with
+no recipient of its own takes the actors of the latest earlier event in the document, within
+a few events, that was aimed at its actor: a demand, an accusation, a threat, a coercive act
+or a sanction. Parties are compared by the within-document merge's rules (``sameness``); a
+rejection never answers its own actor's act, though it may answer an act of its own
+country's (a politician rejecting the warrant his country's prosecutors issued)."""
 
 from __future__ import annotations
 

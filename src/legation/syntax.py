@@ -17,7 +17,7 @@ def children(tok: Token, *deps: str) -> list[Token]:
 
 def prep_objects(tok: Token, *words: str) -> list[Token]:
     """Objects of the prepositions ``words`` that ``tok`` governs ('met with X')."""
-    out = []
+    out: list[Token] = []
     for c in tok.children:
         if c.dep_ in ("prep", "dative", "agent") and c.lower_ in words:
             out.extend(g for g in c.children if g.dep_ in ("pobj", "pcomp"))

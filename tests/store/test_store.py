@@ -22,7 +22,8 @@ from legation.store.migrations import MIGRATIONS, applied, migrate
 from .conftest import seed_documents, snapshot
 
 
-def find(records: list[dict[str, Any]], event: str, actor: str, recipient: str, year: str = "2025") -> list[dict[str, Any]]:
+def find(records: list[dict[str, Any]], event: str, actor: str, recipient: str,
+         year: str = "2025") -> list[dict[str, Any]]:
     """Canonical events of a type between two parties (by name or code) in a year."""
     def has(ps: list[dict[str, Any]], who: str) -> bool:
         return any(who in (p.get("name"), p.get("code")) for p in ps)
@@ -188,7 +189,8 @@ def test_store_query_filters(three: Store) -> None:
 
 def test_store_timeline_counts_by_month_and_quad(three: Store) -> None:
     rows = three.timeline("RUS", "PRK")
-    assert [r.month for r in rows] == sorted(r.month for r in rows) and {"2024-06", "2025-06"} <= {r.month for r in rows}
+    assert [r.month for r in rows] == sorted(r.month for r in rows)
+    assert {"2024-06", "2025-06"} <= {r.month for r in rows}
     dyad = three.query(Filters(dyad=("PRK", "RUS")))
     assert sum(r.events for r in rows) == len(dyad)
     for r in rows:

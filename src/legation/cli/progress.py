@@ -12,7 +12,7 @@ import time
 import click
 from rich.console import Console
 from rich.progress import Progress as RichProgress
-from rich.progress import ProgressColumn, SpinnerColumn, Task, TextColumn, TimeElapsedColumn
+from rich.progress import ProgressColumn, SpinnerColumn, Task, TaskID, TextColumn, TimeElapsedColumn
 from rich.text import Text
 
 
@@ -34,7 +34,7 @@ class Progress:
         self.docs = self.events = self.skipped = 0
         self.started = time.perf_counter()
         self._bar: RichProgress | None = None
-        self._task = None
+        self._task: TaskID | None = None
         self._label = label
 
     def __enter__(self) -> Progress:

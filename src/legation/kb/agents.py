@@ -34,8 +34,8 @@ from pathlib import Path
 
 import yaml
 
-from ..wordlists import bundled_words
 from ..errors import DataFileError
+from ..wordlists import bundled_words
 from .importer import SECTOR_CODES
 from .schema import Group
 

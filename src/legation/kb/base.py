@@ -21,13 +21,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Union
 
 from ..datafiles import load_yaml_list, package_data
 from ..errors import DataFileError
 from .schema import Country, Group, Institution, Organization, Person, Place, Role, Title
 
-Record = Union[Country, Institution, Organization, Person, Place]
+Record = Country | Institution | Organization | Person | Place
 USER_DIR_ENV = "LEGATION_KB_DIR"
 
 
@@ -128,7 +127,7 @@ class KnowledgeBase:
 
     # -- loading ----------------------------------------------------------------
     @classmethod
-    def load(cls, extra: Iterable[Path] = (), *, user: bool = True) -> "KnowledgeBase":
+    def load(cls, extra: Iterable[Path] = (), *, user: bool = True) -> KnowledgeBase:
         """The bundled knowledge base with the user's directory (when ``user`` and it
         exists, see :func:`default_user_dir`) and each directory in ``extra`` merged over it."""
         kb = cls()

@@ -150,7 +150,7 @@ class Role(_Entry):
         return v
 
     @model_validator(mode="after")
-    def _order(self) -> "Role":
+    def _order(self) -> Role:
         if self.start and self.end and self.end < self.start:
             raise ValueError(f"role ends ({self.end}) before it starts ({self.start})")
         return self

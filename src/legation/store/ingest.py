@@ -1,14 +1,12 @@
 """Ingest: extract articles and store them, one transaction per article.
 
-An article already in the store (the same text, under any id) is skipped
-before extraction; the same text under a smaller id takes that id instead,
-so that the store does not depend on which copy of a wire story came first. An article whose id, or else URL, is in the store with
-another text is a corrected version: its old mentions are removed and the
-new ones merged in their place. Each article is written in one
-transaction (article, sentences, mentions, parties, the re-merge of the
-events they touch), so an ingest killed at any moment leaves whole
-articles, and running it again picks up where it stopped.
-"""
+An article already in the store (the same text, under any id) is skipped before extraction;
+the same text under a smaller id takes that id instead, so that the store does not depend on
+which copy of a wire story came first. An article whose id, or else URL, is in the store
+with another text is a corrected version: its old mentions are removed and the new ones
+merged in their place. Each article is written in one transaction (article, sentences,
+mentions, parties, the re-merge of the events they touch), so an ingest killed at any moment
+leaves whole articles, and running it again picks up where it stopped."""
 
 from __future__ import annotations
 
