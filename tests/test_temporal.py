@@ -6,8 +6,11 @@ from datetime import date
 
 import pytest
 
+from legation.extract import Extractor
 from legation.records import DateInfo
-from legation.temporal import better, occasion_date, resolve_expression
+from legation.temporal import anaphoric_shift, better, occasion_date, resolve_expression
+
+from .conftest import extract
 
 PUB = date(2025, 6, 12)  # a Thursday
 
@@ -65,3 +68,29 @@ def test_better_prefers_precision_then_earlier_day() -> None:
     assert better(pub, year) is year
     assert better(year, d11) is d11
     assert better(d12, d11) is d11
+
+
+def test_dates_counted_from_the_event_a_sentence_continues(extractor: Extractor) -> None:
+    text = ("Chile's president met Argentina's president in Santiago on March 3. Later that day, Chile "
+            "criticized Bolivia. The next day, Peru's foreign minister met Chile's foreign minister. "
+            "Two days later, Bolivia rejected a Chilean proposal.")
+    ev = extract(extractor, text, "2025-03-10")
+    dates = {e["event"][0]: e["date"] for e in ev}
+    assert dates["ACCUSE"] == "2025-03-03"
+    assert dates["REJECT"] == "2025-03-06"
+    assert any(e["event"][0] == "CONSULT" and e["date"] == "2025-03-04" for e in ev)
+
+
+def test_a_continued_date_with_no_event_before_it_is_no_date(extractor: Extractor) -> None:
+    [e] = [e for e in extract(extractor, "The next day, Peru protested to Chile.", "2025-03-10")
+           if e["event"][0] == "ACCUSE"]
+    assert e["date_info"]["basis"] == "publication"
+
+
+@pytest.mark.parametrize("text, shift", [
+    ("later that day", 0), ("the same day", 0), ("the next day", 1), ("the following morning", 1),
+    ("the day before", -1), ("the previous day", -1), ("two days later", 2), ("3 days earlier", -3),
+    ("next week", None), ("Tuesday", None),
+])
+def test_anaphoric_shift(text: str, shift: int | None) -> None:
+    assert anaphoric_shift(text) == shift

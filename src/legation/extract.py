@@ -32,7 +32,7 @@ from .mentions import Mention, MentionIndex
 from .merge import Merger
 from .nlp import DEFAULT_MODEL, Candidates, Parser, Sentence, load_model
 from .ontology import Ontology
-from .records import FACTUALITY_ORDER, Document, EventRecord, Skipped
+from .records import FACTUALITY_ORDER, DateInfo, Document, EventRecord, Skipped
 from .replies import answer_rejections
 from .temporal import DateFinder, DateMention, occasion_date, publication_date
 
@@ -154,6 +154,7 @@ class Extractor:
         attributor = Attributor(self.lexicon)
         comms_so_far: list[CommFrame] = []
         out: list[Frame] = []
+        continued: DateInfo | None = None  # the day of the latest dated event, for "that day"
         for sent in sentences:
             actors = self.actors.find(sent, discourse, doc.published)
             if not sent.parsed:  # no event can be in it (nlp.Candidates); its names feed the discourse
@@ -166,10 +167,12 @@ class Extractor:
             comms_so_far.extend(comms)
             frames = self.frames.extract(sent, mentions, comms)
             frames += [self.comm_frame(sent, c) for c in comms]
-            dates = self.dates.find(sent, doc.published)
+            dates = self.dates.find(sent, doc.published, continued)
             for f in frames:
                 self.annotate(f, sent, index, actors, attributor, dates, doc.published)
             out.extend(frames)
+            continued = next((f.date for f in reversed(frames) if f.date is not None
+                              and f.date.basis != "publication" and f.date.precision == "day"), continued)
             discourse.note_parties([f.actors + f.recipients for f in frames])
             self.track_speaker(sent, actors, discourse)
         answer_rejections(out)

@@ -43,6 +43,30 @@ _RELATIVE = re.compile(
     r"\b(?:(last|this|next|past|previous|coming|earlier this|later this|early|late|earlier|later)\s+)?"
     r"(year|month|week|weekend|yesterday|today|tonight|tomorrow)\b", re.I)
 _WEEKDAY = re.compile(rf"\b(?:(last|this|next|on)\s+)?({'|'.join(WEEKDAYS)})\b", re.I)
+# dates relative to the event the sentence continues, not to the publication: "later that
+# day", "the same day", "the next day", "the day before", "two days later"
+_ANAPHORIC = re.compile(
+    r"\b(?:(?:later|earlier)\s+)?(?:that|the\s+same)\s+(?:day|night|morning|afternoon|evening)\b"
+    r"|\bthe\s+(next|following|previous)\s+(?:day|morning|night|evening)\b"
+    r"|\bthe\s+day\s+(before|after)\b"
+    r"|\b(\w+)\s+days?\s+(later|earlier|afterwards?|before)\b", re.I)
+_ANAPHORIC_SHIFT = {"next": 1, "following": 1, "after": 1, "previous": -1, "before": -1}
+
+
+def anaphoric_shift(text: str) -> int | None:
+    """Days from the event a sentence continues ("the next day": 1), or None where the
+    expression is not relative to an earlier event."""
+    m = _ANAPHORIC.search(text)
+    if m is None:
+        return None
+    if m.group(1) or m.group(2):
+        return _ANAPHORIC_SHIFT[(m.group(1) or m.group(2)).lower()]
+    if m.group(3):
+        n = _NUMBERS.get(m.group(3).lower()) or (int(m.group(3)) if m.group(3).isdigit() else None)
+        if n is None:
+            return None
+        return -n if m.group(4).lower() in ("earlier", "before") else n
+    return 0
 
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 BASIS_RANK = {"explicit": 0, "relative": 1, "publication": 2}
@@ -204,18 +228,30 @@ class DateMention:
 class DateFinder:
     """Date expressions of a sentence and the date each frame should take."""
 
-    def find(self, sent: Sentence, published: date | None) -> list[DateMention]:
+    def find(self, sent: Sentence, published: date | None,
+             continued: DateInfo | None = None) -> list[DateMention]:
+        """The sentence's date expressions; ``continued`` is the day of the event the
+        sentence continues, which "later that day" and "two days later" count from."""
         doc = sent.doc
         spans: list[tuple[int, int]] = [(e.start, e.end) for e in doc.ents if e.label_ in ("DATE",)]
         taken = {i for s, e in spans for i in range(s, e)}
-        for m in _THE_NTH.finditer(doc.text):
-            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-            if span is not None and not any(i in taken for i in range(span.start, span.end)):
-                spans.append((span.start, span.end))
+        for pattern in (_THE_NTH, _ANAPHORIC):
+            for m in pattern.finditer(doc.text):
+                span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+                if span is not None and not any(i in taken for i in range(span.start, span.end)):
+                    spans.append((span.start, span.end))
+                    taken.update(range(span.start, span.end))
         out = []
         for s, e in spans:
             text = doc[s:e].text
-            r = resolve_expression(text, published)
+            shift = anaphoric_shift(text)
+            if shift is not None:
+                if continued is None or continued.precision != "day":
+                    continue  # "the next day" after what: no date rather than a wrong one
+                day = date.fromisoformat(continued.value) + timedelta(days=shift)
+                r: Resolved | None = Resolved(day.isoformat(), "day", "relative")
+            else:
+                r = resolve_expression(text, published)
             if r is None:
                 continue
             root = doc[s:e].root
