@@ -55,6 +55,8 @@ CASES: list[tuple[str, str, str, str, set[str], set[str]]] = [
      "046", {"CHL", "BOL"}, set()),
     ("the light verb's indirect object", "Japan offered Vietnam a grant for the new port.", "AGREE", None,
      {"JPN"}, {"VNM"}),
+    ("concern about another party's conduct", "Germany is deeply concerned about Russia's military buildup.",
+     "ACCUSE", "111", {"DEU"}, {"RUS"}),
     ("releasing captives by name", "Hamas released three hostages on Saturday.", "RETREAT", "0841",
      {"PSE"}, set()),
 ]
@@ -71,6 +73,8 @@ ABSENT: list[tuple[str, str, str]] = [
     ("a preposition-only pattern needs two parties", "The Iranian tanker is heading to Iran.", "AGREE"),
     ("releasing a thing is no release of people", "In 2017, China released an AI development program.",
      "RETREAT"),
+    ("concern for one's own people is no disapproval", "Kenya is concerned about the safety of its citizens.",
+     "ACCUSE"),
 ]
 
 
