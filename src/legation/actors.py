@@ -164,7 +164,7 @@ class SentenceActors:
                 self.out.append(men)
             elif ent.label_ in ("ORG", "GPE") and self.role_before(ent.start) and not any(
                     i in self.by_token for i in range(ent.start, ent.end)):
-                # "presidential adviser Mesut Casin": the small model's ORG or GPE after a role
+                # "presidential adviser Burak Arslan": the small model's ORG or GPE after a role
                 men = self.unknown_person(ent.start, ent.end)
                 if men is not None:
                     self.out.append(men)
@@ -181,7 +181,7 @@ class SentenceActors:
                 if men is not None:
                     self.out.append(men)
         covered = {i for m in self.out for i in range(m.start, m.end)}
-        for tok in doc:  # "Dodik rejected the warrant": a family name the model missed, of a
+        for tok in doc:  # "Kovac rejected the warrant": a family name the model missed, of a
             # person the article has named in full
             if tok.pos_ == "PROPN" and tok.i not in covered and tok.ent_type_ in NAME_LIKE_ENTS and \
                     tok.text[:1].isupper() and self.named_before(tok.text):
@@ -237,7 +237,7 @@ class SentenceActors:
             if label == "short" and not self.plausible_short_name(m, keys):
                 continue  # "1 May" is not Theresa May
             if label == "short" and self.named_other(m, keys):
-                # "Lai" after "the publisher Jimmy Lai": the person the article named in full,
+                # "Lai" after "the jailed publisher Jimmy Lai": the person the article named in full,
                 # not the better-known one the knowledge base has under that family name
                 return self.unknown_person(m.start, m.end)
             if label in ("person", "short"):
@@ -582,7 +582,7 @@ class SentenceActors:
         title, code, _ = self.np_modifiers(h, s, e)
         written = self.title_text(h, s, e)
         if code is None and s >= 1:
-            # "Turkish presidential adviser Mesut Casin": a role phrase right before the name
+            # "Turkish presidential adviser Burak Arslan": a role phrase right before the name
             before = next((m for m in self.out if m.end == s and m.kind in ("description", "group")
                            and m.code and doc[m.head].pos_ == "NOUN"), None)
             if before is not None:
@@ -602,7 +602,7 @@ class SentenceActors:
                 title = title or host.title
                 written = written or host.office
             elif host is None and code is None:
-                # "the autonomous republic's president, Milorad Dodik": a title whose own
+                # "the autonomous republic's president, Zoran Kovac": a title whose own
                 # phrase names the polity by a description, not a country word
                 code, title = self.title_owner(doc[h].head, title)
         if code is None:
@@ -623,7 +623,7 @@ class SentenceActors:
             sector = sector or prior.sector
         if code is None and title is not None and title.sector in OFFICE_SECTORS:
             # "Congressman Andy Levin": an office only one country has; "President Jovenel
-            # Moise" in a story on Haiti: an office of the article's country
+            # Kante" in a story on Mali: an office of the article's country
             code = title.country or self.discourse.home
         s2 = self.np_start(h, s)
         return self.mention(s2, e, "person", head=h, code=code, name=name, title=title,
@@ -715,7 +715,7 @@ class SentenceActors:
                 mm = self.by_token.get(pobj.i)
                 c2 = self.country_of_match(mm) if mm is not None and mm.what == "kb" else None
                 if c2 is None and child.lower_ in ("of", "from"):
-                    c2 = self.country_in_phrase(pobj)  # "doctors from two American aid groups"
+                    c2 = self.country_in_phrase(pobj)  # "volunteers from two Canadian charities"
                 if child.lower_ in ("of", "from") and c2:
                     if code in (None, c2):
                         # "the foreign ministers of Bahrain and Oman": every country named

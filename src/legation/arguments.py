@@ -115,7 +115,7 @@ def subject_tokens(tok: Token, object_control: bool = True, passive_actor: bool 
     if tok.dep_ == "acl" and root is not None and root.pos_ in ("NOUN", "PROPN") and root.i < tok.i and \
             (tok.tag_ == "VBD" or any(c.dep_ == "conj" and c.tag_ == "VBD" for c in tok.children)) and \
             not is_passive(tok) and not prep_objects(tok, "by"):
-        # "Doctors from two aid groups donated and delivered goods": a sentence the small
+        # "Volunteers from two charities donated and delivered medicine": a sentence the small
         # model reads as one noun phrase; its head is the subject of the misparsed main verb
         return [root]
     if tok.dep_ == "acl" and tok.head.pos_ == "PROPN" and tok.tag_ in ("VBD", "VBN") and \

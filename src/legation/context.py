@@ -1,7 +1,7 @@
 """What an article is about: the country it reports from and on.
 
 Wire copy names an official's country once, or not at all, when the article is
-about that country: "President Jovenel Moise" in a story on Haiti, "the foreign
+about that country: "President Oumar Kante" in a story on Mali, "the foreign
 minister" in a Seoul-datelined report. The nearest country word in the sentence is
 often another party ("urged Moscow to stop ..."). The article's home country is the
 one its dateline gives, or else the one it names most, with its lead counting

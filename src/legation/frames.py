@@ -235,7 +235,7 @@ class FrameExtractor:
             entries = self.lex.nouns.get(o.lemma_.lower()) or self.lex.nouns.get(o.lower_) or []
             return any(not e.imported for e in entries) or self.lex.comm_kind_of_noun(o.lemma_) is not None
         objs = children(tok, "dobj", "nsubjpass")
-        # "launched ten days of war games": through a partitive to the event it measures
+        # "began three days of war games": through a partitive to the event it measures
         objs += [p for o in objs if o.lemma_.lower() in self.lex.words.partitives
                  for p in prep_objects(o, "of")]
         return any(ours(o) for o in objs)
@@ -478,7 +478,7 @@ class FrameExtractor:
             actors = [self.unidentified(sent, weapon, place)]
         if entry.joint is not None and not recipients and \
                 len({r.code for m in actors for r in m.resolved if r.code}) >= 2:
-            # "French and Egyptian warships began exercises": done together, a joint one
+            # "Chinese and Russian warships held naval exercises": done together, a joint one
             etype, cameo, mode = entry.joint.type, entry.joint.cameo, list(entry.joint.mode)
         frame = Frame(sentence=sent, trigger=sorted(set(trigger)), type=etype, cameo=cameo,
                       mode=mode, context=self.context(cameo), actors=actors,

@@ -77,8 +77,8 @@ class Trigger(_Model):
     silent: bool = Field(default=False, description="fits, but reports no event")
     cancelled: Recode | None = Field(default=None, description="a noun's event under a cancelling verb")
     joint: Recode | None = Field(default=None, description="the event when two countries or more do it "
-                                 "together and aim it at no one ('French and Egyptian warships began "
-                                 "exercises': a joint exercise)")
+                                 "together and aim it at no one ('Chinese and Russian warships held "
+                                 "naval exercises': a joint exercise)")
     src: str | None = Field(default=None, description="line of the imported dictionary it came from")
     # set by the loader: the data file and line, and whether it came from an imported
     # dictionary (hand-written entries override those)

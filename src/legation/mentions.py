@@ -87,7 +87,7 @@ class MentionIndex:
 
     def __init__(self, mentions: list[Mention], relation_nouns: frozenset[str] = frozenset()) -> None:
         self.mentions = [m for m in mentions if not m.modifier and m.kind != "occasion"]
-        # "Israel's militia ally": nouns for another party than the one that qualifies them
+        # "Russia's militia allies": nouns for another party than the one that qualifies them
         self.relation_nouns = relation_nouns
         self.by_head: dict[int, Mention] = {}
         self.covering: dict[int, Mention] = {}
@@ -124,7 +124,7 @@ class MentionIndex:
                 if named:
                     m = named[0]
                 elif persons and deep:
-                    # "Erdogan's communication chief, Fahrettin Altun": a person the text gives
+                    # "Ruto's communication chief, Daniel Mwangi": a person the text gives
                     # no country serves the one the title phrase names
                     q = m if m is not None and m.has_actor() else self.qualifier(t, 2)
                     if q is not None and q.has_actor() and persons[0].resolved[0] is persons[0]:
@@ -158,7 +158,7 @@ class MentionIndex:
         "Palestinian homes", "leaders of the coalition", "calls by Belarus's rulers",
         "a camp for Congolese refugees", "the demonstration staged by students"."""
         if t.lemma_.lower() in self.relation_nouns:
-            return None  # "the chief of Israel's militia ally" is not Israel's
+            return None  # "the commander of Russia's militia allies" is not Russia's
         for c in t.children:
             if c.dep_ in ("poss", "compound", "amod", "nmod"):
                 m = self.at(c)

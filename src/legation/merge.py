@@ -119,7 +119,7 @@ class Merger:
 
     def untargeted(self, rec: EventRecord) -> bool:
         """A directed statement (plover.yaml) that names no other party: one actor's country,
-        no recipient, no communication ("the minister vowed to enforce the law")."""
+        no recipient, no communication ("the minister vowed to keep order")."""
         return self.ontology.directed(rec.event[0]) and not rec.recipient and \
             rec.communication is None and len({e.code for e in rec.actor if e.code}) < 2
 
