@@ -11,6 +11,8 @@ from legation.extract import Extractor
 from legation.mentions import Mention
 from legation.records import Entity
 
+from .conftest import codes, extract
+
 
 def mentions(ex: Extractor, text: str, on: date = date(2025, 6, 12)) -> list[Mention]:
     discourse = Discourse()
@@ -123,8 +125,6 @@ def test_a_group_of_its_own_kind_is_coded_where_the_text_gives_no_country(
 
 
 def test_a_relation_noun_is_not_the_party_that_qualifies_it(extractor: Extractor) -> None:
-    from .conftest import codes, extract
-
     # the militia is Russia's ally, not Russia: the victim's country is the place
     ev = [e for e in extract(extractor, "Ukrainian drones killed the commander of Russia's militia allies "
                                         "in eastern Moldova on Sunday.") if e["event"][0] == "ASSAULT"]
@@ -132,8 +132,6 @@ def test_a_relation_noun_is_not_the_party_that_qualifies_it(extractor: Extractor
 
 
 def test_a_qualifier_of_an_ordinary_noun_is_still_its_party(extractor: Extractor) -> None:
-    from .conftest import codes, extract
-
     ev = [e for e in extract(extractor, "Ukrainian drones killed the commander of Russia's Black Sea fleet "
                                         "on Sunday.") if e["event"][0] == "ASSAULT"]
     assert ev and "RUS" in codes(ev[0]["recipient"])

@@ -18,8 +18,8 @@ from .conftest import codes, extract, names
 
 def home(ex: Extractor, text: str) -> str | None:
     sentences = ex.parser.parse(text)
-    dateline = ex.nlp.make_doc(dateline_text(text, sentences[0].start))
-    return home_country((s.doc for s in sentences), ex.actors.gaz, ex.kb, dateline)
+    dateline = ex.actors.gaz.kb_matches(ex.nlp.make_doc(dateline_text(text, sentences[0].start)))
+    return home_country([ex.actors.gaz.kb_matches(s.doc) for s in sentences], ex.kb, dateline)
 
 
 # -- the home country -------------------------------------------------------------------

@@ -16,14 +16,14 @@ from __future__ import annotations
 from datetime import date
 from typing import cast
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .coref import Discourse
 from .gazetteer import Gazetteer, Match, longest_first
 from .kb import KnowledgeBase
 from .kb.schema import Institution, Person, Title
 from .lexicon import Lexicon
-from .mentions import Mention
+from .mentions import STATE_SECTORS, Mention
 from .nlp import Sentence
 from .ontology import Ontology
 from .syntax import children, prep_objects
@@ -32,8 +32,6 @@ from .wordlists import WordLists
 MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "nummod"}
 # entity labels the small model gives a family name it does not know ("" for none)
 NAME_LIKE_ENTS = frozenset({"", "PERSON", "LOC", "GPE", "ORG", "NORP", "FAC"})
-# the sectors of a state office, which an office-holder holds in some country
-OFFICE_SECTORS = {"GOV", "JUD", "COP", "MIL", "LEG", "SPY"}
 
 
 def span_head(doc: Doc, s: int, e: int) -> int:
@@ -60,10 +58,14 @@ class ActorFinder:
         self.pronouns = self.words.all_pronouns
 
     # -- entry point ------------------------------------------------------------
-    def find(self, sent: Sentence, discourse: Discourse, on: date | None) -> SentenceActors:
+    def find(self, sent: Sentence, discourse: Discourse, on: date | None,
+             kb_matches: list[Match] | None = None) -> SentenceActors:
+        """The sentence's mentions; ``kb_matches`` are its gazetteer matches where the caller
+        has made them already (the document's home country needs them first)."""
         doc = sent.doc
         persons = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON"]
-        kb = [m for m in self.gaz.kb_matches(doc) if not _inside_longer_name(m, persons)]
+        found = self.gaz.kb_matches(doc) if kb_matches is None else kb_matches
+        kb = [m for m in found if not _inside_longer_name(m, persons)]
         matches = longest_first(kb + self.gaz.group_matches(doc) + self.gaz.title_matches(doc))
         by_token: dict[int, Match] = {}
         for m in matches:
@@ -162,7 +164,7 @@ class SentenceActors:
                     not any(i in self.by_token for i in range(ent.start, ent.end)) \
                     and (men := self.near_miss_country(ent.start, ent.end)) is not None:
                 self.out.append(men)
-            elif ent.label_ in ("ORG", "GPE") and self.role_before(ent.start) and not any(
+            elif ent.label_ in ("ORG", "GPE") and self.role_before(ent) and not any(
                     i in self.by_token for i in range(ent.start, ent.end)):
                 # "presidential adviser Burak Arslan": the small model's ORG or GPE after a role
                 men = self.unknown_person(ent.start, ent.end)
@@ -514,18 +516,20 @@ class SentenceActors:
             doc[i].pos_ == "PROPN" and doc[i].ent_type_ in ("", "PERSON", "NORP", "GPE", "ORG")
             for i in range(m.start, m.end))
 
+    def named_in_full(self, name: str) -> Mention | None:
+        """The person the article named in full earlier, of whose name ``name`` is part."""
+        prior = self.discourse.person_by_name(name)
+        return prior if prior is not None and len((prior.name or "").split()) > 1 else None
+
     def named_before(self, surname: str) -> bool:
         """Has the article named a person in full whose family name this is?"""
-        prior = self.discourse.person_by_name(surname)
-        return prior is not None and bool(prior.name) and len((prior.name or "").split()) > 1 \
-            and (prior.name or "").split()[-1] == surname
+        prior = self.named_in_full(surname)
+        return prior is not None and (prior.name or "").split()[-1] == surname
 
     def named_other(self, m: Match, keys: list[str]) -> bool:
         """Has the article named in full someone else of this family name?"""
-        name = self.doc[m.start:m.end].text
-        prior = self.discourse.person_by_name(name)
-        return prior is not None and prior.key not in keys and bool(prior.name) and \
-            len((prior.name or "").split()) > 1
+        prior = self.named_in_full(self.doc[m.start:m.end].text)
+        return prior is not None and prior.key not in keys
 
     def person(self, s: int, e: int, h: int, keys: list[str]) -> Mention:
         title, code, _ = self.np_modifiers(h, s, e)
@@ -621,8 +625,8 @@ class SentenceActors:
             title = title or prior.title
             name = prior.name or name
             sector = sector or prior.sector
-        if code is None and title is not None and title.sector in OFFICE_SECTORS:
-            # "Congressman Andy Levin": an office only one country has; "President Jovenel
+        if code is None and title is not None and title.sector in STATE_SECTORS:
+            # "Congressman Tom Hale": an office only one country has; "President Oumar
             # Kante" in a story on Mali: an office of the article's country
             code = title.country or self.discourse.home
         s2 = self.np_start(h, s)
@@ -656,14 +660,14 @@ class SentenceActors:
         ent = self.kb.entities[key]
         return self.mention(s, e, "country", code=ent.code, sector="GOV", name=ent.name, key=key)
 
-    def role_before(self, s: int) -> bool:
-        """Does a noun for a person's role ('adviser', 'spokesman') stand right before token
-        ``s``, as the compound of a name of two words or more written in capitals?"""
+    def role_before(self, ent: Span) -> bool:
+        """Does a noun for a person's role ('adviser', 'spokesman') stand right before the
+        entity, a name of two words or more written in capitals?"""
+        s = ent.start
         if s == 0:
             return False
-        prev, doc = self.doc[s - 1], self.doc
-        ent = next((x for x in doc.ents if x.start == s), None)
-        name_like = ent is not None and len(ent) >= 2 and all(t.text[:1].isupper() for t in ent)
+        prev = self.doc[s - 1]
+        name_like = len(ent) >= 2 and all(t.text[:1].isupper() for t in ent)
         mm = self.by_token.get(s - 1)
         role = mm is not None and mm.what in ("group", "title") or \
             prev.lemma_.lower() in self.f.description_nouns or \

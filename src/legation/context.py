@@ -15,9 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from spacy.tokens import Doc
-
-from .gazetteer import Gazetteer, Match
+from .gazetteer import Match
 from .kb import KnowledgeBase
 
 # a dateline's city outweighs any count of names in the body: it is where the report is filed
@@ -49,18 +47,18 @@ def country_votes(m: Match, kb: KnowledgeBase) -> str | None:
     return None
 
 
-def home_country(sentences: Iterable[Doc], gazetteer: Gazetteer, kb: KnowledgeBase,
-                 dateline: Doc | None = None) -> str | None:
-    """The article's home country, or None where no country stands out."""
+def home_country(sentences: Iterable[list[Match]], kb: KnowledgeBase,
+                 dateline: Iterable[Match] = ()) -> str | None:
+    """The article's home country, or None where no country stands out, from the
+    knowledge-base matches of each sentence (the gazetteer's, made once per sentence for
+    the actor stage too) and of the dateline."""
     votes: Counter[str] = Counter()
     places: Counter[str] = Counter()  # in how many sentences (a dateline counts as two)
-    if dateline is not None:
-        for code in {country_votes(m, kb) for m in gazetteer.kb_matches(dateline)} - {None}:
-            assert code is not None
-            votes[code] += DATELINE_WEIGHT
-            places[code] += 2
-    for n, doc in enumerate(sentences):
-        named = [c for c in (country_votes(m, kb) for m in gazetteer.kb_matches(doc)) if c]
+    for code in {c for c in (country_votes(m, kb) for m in dateline) if c}:
+        votes[code] += DATELINE_WEIGHT
+        places[code] += 2
+    for n, matches in enumerate(sentences):
+        named = [c for c in (country_votes(m, kb) for m in matches) if c]
         for code in named:
             votes[code] += LEAD_WEIGHT if n == 0 else 1
         places.update(set(named))

@@ -149,14 +149,17 @@ class Extractor:
     def frames_of(self, doc: Document, sentences: list[Sentence] | None = None) -> list[Frame]:
         if sentences is None:
             sentences = self.parser.parse(doc.text)
-        dateline = self.nlp.make_doc(dateline_text(doc.text, sentences[0].start)) if sentences else None
-        discourse = Discourse(home_country((s.doc for s in sentences), self.actors.gaz, self.kb, dateline))
+        gaz = self.actors.gaz
+        kb_matches = [gaz.kb_matches(s.doc) for s in sentences]
+        dateline = gaz.kb_matches(self.nlp.make_doc(dateline_text(doc.text, sentences[0].start))) \
+            if sentences else []
+        discourse = Discourse(home_country(kb_matches, self.kb, dateline))
         attributor = Attributor(self.lexicon)
         comms_so_far: list[CommFrame] = []
         out: list[Frame] = []
         continued: DateInfo | None = None  # the day of the latest dated event, for "that day"
-        for sent in sentences:
-            actors = self.actors.find(sent, discourse, doc.published)
+        for sent, matches in zip(sentences, kb_matches, strict=True):
+            actors = self.actors.find(sent, discourse, doc.published, matches)
             if not sent.parsed:  # no event can be in it (nlp.Candidates); its names feed the discourse
                 self.track_speaker(sent, actors, discourse)
                 continue

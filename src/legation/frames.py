@@ -33,7 +33,7 @@ from .arguments import (
 )
 from .communication import CommFrame
 from .lexicon import ANY_VERB, Lexicon, Recode, Trigger
-from .mentions import Mention, MentionIndex
+from .mentions import STATE_SECTORS, Mention, MentionIndex
 from .nlp import Sentence
 from .records import DateInfo
 from .syntax import children, depth, is_passive, lemma_forms, particle, prep_objects
@@ -49,7 +49,6 @@ STATEMENT_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT", "REQUEST", "THREATEN
 # dependency relations of a verb that modifies or fills a slot rather than reports a clause
 MODIFIER_DEPS = frozenset({"relcl", "acl", "amod", "csubj", "pcomp", "nsubj", "dobj", "pobj",
                            "compound", "npadvmod"})
-STATE_SECTORS = {"GOV", "JUD", "COP", "MIL", "LEG", "SPY"}
 # domestic acts whose unstated target is the actor's own country (see home_target)
 HOME_TARGET_TYPES = {"PROTEST", "COERCE", "CONCEDE", "RETREAT", "ASSAULT"}
 # the police and the courts: their charges and sentences fall on people in their jurisdiction
@@ -434,11 +433,11 @@ class FrameExtractor:
         if not actors and inner is not None and entry.role != "request" and not answered:
             actors = inner.actors  # subject control: "agreed to ..." shares its subject
         recipients = self.recipients(tok, entry, index, light, comm, inner, inner_tok, actors)
+        where = place_of(tok, index) if etype in DOMESTIC_TYPES else None  # where it happened
         if etype in DOMESTIC_TYPES:
-            place = place_of(tok, index)
-            actors, recipients = self.default_domestic(
-                actors, recipients, place, authority=etype == "COERCE" or etype in AUTHORITY_TYPES
-                and any(r.sector in LAW_SECTORS for m in actors for r in m.resolved))
+            authority = etype == "COERCE" or (
+                etype in AUTHORITY_TYPES and any(r.sector in LAW_SECTORS for m in actors for r in m.resolved))
+            actors, recipients = self.default_domestic(actors, recipients, where, authority=authority)
         recipients = [r for r in recipients if r.has_actor() and not _same_party(r, actors)
                       and not _within(r, actors)]
         if actors and not any(a.has_actor() for a in actors) and etype in DOMESTIC_TYPES:
@@ -484,7 +483,7 @@ class FrameExtractor:
                       mode=mode, context=self.context(cameo), actors=actors,
                       recipients=recipients, anchor=tok.i if light is None else light.i,
                       comm=comm if entry.role is None else None, role=entry.role,
-                      home=self.home_target(actors, place_of(tok, index)) if etype in HOME_TARGET_TYPES else None)
+                      home=self.home_target(actors, where) if etype in HOME_TARGET_TYPES else None)
         if inner_tok is not None:
             consumed.add(inner_tok.i)
         if entry.object:  # "lifted the blockade": the object is this event's, not one of its own
@@ -716,13 +715,11 @@ class FrameExtractor:
                 asked = [m for m in inner.actors if not _same_party(m, actors)]
             if asked:
                 return asked
-        slots = list(entry.recipient)
+        places = [(slot, hosts) for slot in entry.recipient]
         if light is not None:  # "will give Malawi a loan": whom the light verb gives it to
-            slots += [x for x in ("dative", "iobj") if x not in slots]
-        for slot in slots:
-            for host in hosts:
-                if slot in ("dative", "iobj") and host is tok and entry.pos == "NOUN":
-                    continue
+            places += [(slot, [light]) for slot in ("dative", "iobj") if slot not in entry.recipient]
+        for slot, slot_hosts in places:
+            for host in slot_hosts:
                 for t in slot_tokens(host, slot, self.lex.words):
                     for m in index.for_token(t, keep_uncoded=True):
                         if m not in out and not _same_party(m, actors) and \
@@ -841,11 +838,11 @@ class FrameExtractor:
         if not self.states(code):
             return None
         placed = place is not None and place.resolved[0].code == code
-        nonstate = all(sector not in STATE_SECTORS and sector != "GOV" for _, sector in found) and all(
+        nonstate = all(sector not in STATE_SECTORS for _, sector in found) and all(
             r.kind != "country" for m in actors for r in m.resolved)
         if not (placed or nonstate and place is None):
             return None
-        src = place if placed and place is not None else actors[0]
+        src = place if place is not None and placed else actors[0]
         return replace(src, kind="country", code=code, sector=None, name=None, key=f"country:{code}",
                        antecedents=[], members=[], modifier=False, title=None, via=None)
 

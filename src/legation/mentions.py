@@ -13,6 +13,9 @@ from .records import Entity
 from .syntax import prep_objects
 
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+# the sectors of a state's bodies and offices (government, courts, police, army, parliament,
+# intelligence): a party of one of them acts for its country
+STATE_SECTORS = frozenset({"GOV", "JUD", "COP", "MIL", "LEG", "SPY"})
 
 
 @dataclass(slots=True, eq=False)
