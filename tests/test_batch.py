@@ -54,7 +54,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
         b'{"id": "broken", "text": "North Korea\n',                      # bad JSON (line 2)
         _record("empty", "   "),                                          # empty text
         b"\x00\x9f\x92\x96\xff\xfe binary junk \x01\x02\n",               # binary junk (line 4)
-        _record("nul", "Iran \x00\x00\x00 warned Israel."),               # binary inside a record
+        _record("nul", "Iran \x00\x00\x00 warned Israel."),               # NUL inside a record: removed
         _record(*GOOD[1]),
         _record("boom", "Israel accused Iran of attacking a tanker in the Gulf of Oman."),
         _record("korean", "북한은 미국의 서한 수령을 거부했다고 소식통이 전했다."),
@@ -64,8 +64,8 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-BAD = {"corpus.jsonl:2": "malformed JSON", "empty": "empty text", "corpus.jsonl:4": "UTF-8",
-       "nul": "binary", "boom": "extraction failed: RuntimeError", "korean": "not English"}
+BAD = {"corpus.jsonl:2": "malformed JSON", "empty": "empty text", "corpus.jsonl:4": "malformed JSON",
+       "boom": "extraction failed: RuntimeError", "korean": "not English"}
 
 
 def _check_bad_records_reported(results: list[Result]) -> None:
@@ -76,8 +76,10 @@ def _check_bad_records_reported(results: list[Result]) -> None:
         hit = [s for s in skipped if key in (s.doc_id or "") or s.origin.endswith(key)]
         assert hit and why in hit[0].reason, (key, skipped)
     done = [r for r in results if r.skipped is None]
-    assert [r.doc.id for r in done if r.doc] == ["g1", "g2", "g3"]  # input order
-    assert all(r.events for r in done)
+    assert [r.doc.id for r in done if r.doc] == ["g1", "nul", "g2", "g3"]  # input order
+    assert all(r.events for r in done if r.doc and r.doc.id != "nul")
+    [nul] = [r.doc for r in done if r.doc and r.doc.id == "nul"]
+    assert nul.text == "Iran  warned Israel." and "3 control character(s) removed" in nul.warnings
 
 
 def test_batch_bad_records_are_reported_and_the_rest_processed(
@@ -164,11 +166,13 @@ def test_cli_extract_with_workers_reports_bad_records(corpus: Path, tmp_path: Pa
     out = tmp_path / "events.jsonl"
     r = legation("extract", str(corpus), "--workers", "2", "-o", str(out))
     assert r.returncode == 1
-    for name in ("corpus.jsonl:2", "corpus.jsonl:3", "corpus.jsonl:4", "corpus.jsonl:5", "corpus.jsonl:8"):
+    for name in ("corpus.jsonl:2", "corpus.jsonl:3", "corpus.jsonl:4", "corpus.jsonl:8"):
         assert any("skipped" in ln and name in ln for ln in r.stderr.splitlines()), (name, r.stderr)
+    assert any("warning" in ln and "corpus.jsonl:5" in ln and "control character" in ln
+               for ln in r.stderr.splitlines()), r.stderr
     assert "docs/s" not in r.stderr  # no progress bar when standard error is not a terminal
-    assert {json.loads(ln)["doc_id"] for ln in out.read_text().splitlines()} == {"g1", "g2", "g3", "boom"}
-    assert "4 document(s)" in r.stderr and "5 skipped" in r.stderr
+    assert {json.loads(ln)["doc_id"] for ln in out.read_text().splitlines()} >= {"g1", "g2", "g3", "boom"}
+    assert "5 document(s)" in r.stderr and "4 skipped" in r.stderr
 
 
 def test_cli_extract_shows_progress_on_a_terminal(corpus: Path, tmp_path: Path) -> None:

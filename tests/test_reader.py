@@ -25,7 +25,20 @@ def test_reader_plain_text_file_gets_id_and_default_date(tmp_path: Path) -> None
     p.write_text(ENGLISH, encoding="utf-8")
     [doc] = read([p], date(2025, 1, 2))
     assert isinstance(doc, Document)
-    assert doc.id == "story" and doc.published == date(2025, 1, 2) and doc.text == ENGLISH
+    assert doc.id == str(p) and doc.published == date(2025, 1, 2) and doc.text == ENGLISH
+    assert doc.warnings == []
+
+
+def test_reader_files_of_one_name_in_two_folders_are_two_documents(tmp_path: Path) -> None:
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "story.txt").write_text(ENGLISH, encoding="utf-8")
+        (tmp_path / folder / "feed.jsonl").write_text(
+            "".join(json.dumps({"text": f"{ENGLISH} ({folder}{i})"}) + "\n" for i in range(3)), encoding="utf-8")
+    items = read([tmp_path])
+    ids = [i.id for i in items if isinstance(i, Document)]
+    assert len(ids) == 8 and len(set(ids)) == 8
+    assert str(tmp_path / "a" / "feed.jsonl") + ":2" in ids and str(tmp_path / "b" / "story.txt") in ids
 
 
 def test_reader_jsonl_records_keep_their_fields(tmp_path: Path) -> None:
@@ -43,7 +56,6 @@ def test_reader_jsonl_records_keep_their_fields(tmp_path: Path) -> None:
         (b"", "empty"),
         (b"   \n\t ", "empty"),
         (b"\x00\x01\x02binary\x00junk" * 20, "binary"),
-        ("Caf\u00e9 talks".encode("latin-1") + b" in Paris between France and Germany", "UTF-8"),
     ],
 )
 def test_reader_bad_files_are_skipped_with_reason(tmp_path: Path, content: bytes, reason: str) -> None:
@@ -71,10 +83,72 @@ def test_reader_malformed_json_line_skipped_others_kept(tmp_path: Path) -> None:
     items = read([p])
     kinds = [(type(i).__name__, getattr(i, "id", None) or getattr(i, "doc_id", None)) for i in items]
     assert kinds == [("Document", "ok1"), ("Skipped", None), ("Skipped", None), ("Skipped", "notext"),
-                     ("Skipped", "empty"), ("Skipped", "baddate"), ("Document", "ok2")]
+                     ("Skipped", "empty"), ("Document", "baddate"), ("Document", "ok2")]
     assert items[1].origin.endswith("c.jsonl:2") and "malformed JSON" in items[1].reason
     assert "JSON object" in items[2].reason
-    assert "published" in items[5].reason
+
+
+def test_reader_a_bad_published_value_is_a_warning_not_a_skip(tmp_path: Path) -> None:
+    p = tmp_path / "c.jsonl"
+    p.write_text(json.dumps({"id": "d", "text": ENGLISH, "published": "yesterday-ish"}) + "\n"
+                 + json.dumps({"id": "e", "text": ENGLISH, "published": ["2024"]}) + "\n", encoding="utf-8")
+    d, e = read([p], date(2025, 3, 4))
+    assert isinstance(d, Document) and isinstance(e, Document)
+    assert d.published == e.published == date(2025, 3, 4)  # the run's default
+    assert "'yesterday-ish' is not an ISO date" in d.warnings[0] and "2025-03-04" in d.warnings[0]
+    [d] = read([p])[:1]
+    assert isinstance(d, Document) and d.published is None and "no date" in d.warnings[0]
+
+
+def test_reader_bytes_not_utf8_are_replaced_with_their_offsets(tmp_path: Path) -> None:
+    p = tmp_path / "latin.txt"
+    p.write_bytes(b"Talks in Paris: France and Germany met on Tuesday. Caf\xe9 society cheered \xff.")
+    [doc] = read([p])
+    assert isinstance(doc, Document) and doc.text.count("\ufffd") == 2
+    assert "2 byte sequence(s)" in doc.warnings[0] and "offsets 54, 72" in doc.warnings[0]
+    [item] = list(Reader(encoding_errors="strict").read([str(p)]))
+    assert isinstance(item, Skipped) and "byte 0xe9 at offset 54" in item.reason
+    q = tmp_path / "c.jsonl"
+    q.write_bytes(b'{"id": "x", "text": "Caf\xe9 talks: France and Germany met."}\n')
+    [doc] = read([q])
+    assert isinstance(doc, Document) and doc.id == "x" and "offsets 24" in doc.warnings[0]
+
+
+def test_reader_invisible_and_control_characters_are_removed(tmp_path: Path) -> None:
+    p = tmp_path / "c.jsonl"
+    text = "Rus\u200bsia and\u00a0China\u202e signed\x00 a deal.\ufeff"
+    p.write_text(json.dumps({"id": "z\ud800", "title": "T\ud83d", "url": "", "text": text}) + "\n",
+                 encoding="utf-8")
+    [doc] = read([p])
+    assert isinstance(doc, Document)
+    assert doc.text == "Russia and China signed a deal."
+    assert doc.id == "z\ufffd" and doc.title == "T\ufffd" and doc.url is None
+    assert any("control character" in w for w in doc.warnings)
+    assert any("invisible" in w for w in doc.warnings)
+    assert any(w.startswith("id: 1 lone surrogate") for w in doc.warnings)
+    doc.id.encode("utf-8")  # writable: no surrogate left
+
+
+def test_reader_fields_of_the_wrong_type_are_ignored_with_a_warning(tmp_path: Path) -> None:
+    p = tmp_path / "c.jsonl"
+    p.write_text(json.dumps({"id": 17, "title": {"a": 1}, "source": True, "text": ENGLISH}) + "\n",
+                 encoding="utf-8")
+    [doc] = read([p])
+    assert isinstance(doc, Document) and doc.id == "17" and doc.title is None and doc.source is None
+    assert [w.split(":")[0] for w in doc.warnings] == ["title", "source"]
+
+
+def test_reader_deeply_nested_json_is_skipped_and_the_rest_read(tmp_path: Path) -> None:
+    p = tmp_path / "c.jsonl"
+    p.write_text("[" * 100_000 + "]" * 100_000 + "\n" + json.dumps({"id": "ok", "text": ENGLISH}) + "\n",
+                 encoding="utf-8")
+    bad, good = read([p])
+    assert isinstance(bad, Skipped) and "nested too deeply" in bad.reason
+    assert isinstance(good, Document) and good.id == "ok"
+    q = tmp_path / "one.json"
+    q.write_text('{"text": ' + "[" * 100_000 + "]" * 100_000 + "}", encoding="utf-8")
+    [bad] = read([q])
+    assert isinstance(bad, Skipped) and "nested too deeply" in bad.reason
 
 
 def test_reader_directory_recurses_and_reports_unsupported(tmp_path: Path) -> None:
@@ -85,7 +159,7 @@ def test_reader_directory_recurses_and_reports_unsupported(tmp_path: Path) -> No
     (tmp_path / ".hidden.txt").write_text(ENGLISH, encoding="utf-8")
     items = read([tmp_path])
     ids = sorted(i.id for i in items if isinstance(i, Document))
-    assert ids == ["a", "b"]
+    assert ids == [str(tmp_path / "sub" / "a.txt"), "b"]
     [skip] = [i for i in items if isinstance(i, Skipped)]
     assert skip.origin.endswith("c.pdf") and "unsupported" in skip.reason
 

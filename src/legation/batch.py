@@ -26,6 +26,8 @@ import logging
 import multiprocessing as mp
 import os
 import queue
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -119,7 +121,7 @@ class BatchExtractor:
         ctx = mp.get_context("spawn")  # no fork under threads; workers load only what they need
         ready: Any = ctx.Queue()
         pool = ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=_init_worker,
-                                   initargs=(self.factory, ready))
+                                   initargs=(self.factory, ready, os.getpid()))
         pings = [pool.submit(os.getpid) for _ in range(self.workers)]  # spawns every worker
         started = 0
         waited = 0.0
@@ -199,14 +201,24 @@ class BatchExtractor:
 _extractor: Extractor | None = None  # the one extractor of this worker process
 
 
-def _init_worker(factory: Callable[[], Extractor], ready: Any) -> None:
+def _init_worker(factory: Callable[[], Extractor], ready: Any, parent: int) -> None:
     global _extractor
+    threading.Thread(target=_watch_parent, args=(parent,), name="legation-parent-watch", daemon=True).start()
     try:
         _extractor = factory()
     except Exception as e:  # reported to the parent, which stops the pool with a clear error
         ready.put(("error", str(e) or type(e).__name__))
         return
     ready.put(("ready", str(os.getpid())))
+
+
+def _watch_parent(parent: int, every_s: float = 1.0) -> None:
+    """End this worker when the process that started it is gone (killed with SIGKILL or
+    SIGTERM, it cannot stop its workers): a worker never outlives its run."""
+    while True:
+        time.sleep(every_s)
+        if os.getppid() != parent:
+            os._exit(0)
 
 
 def _extract_chunk(chunk: Sequence[Item]) -> list[Outcome]:

@@ -41,6 +41,9 @@ log = logging.getLogger(__name__)
 
 # verbal acts that a statement by the actor itself performs rather than reports
 STATEMENTS = {"AGREE", "THREATEN", "REQUEST", "REJECT", "ACCUSE", "SUPPORT"}
+# a document longer than this is worked through in pieces of at most this many characters,
+# cut at paragraph (else sentence, else word) boundaries, so that memory stays bounded
+PIECE_CHARS = 200_000
 
 
 @dataclass(slots=True)
@@ -94,7 +97,27 @@ class Extractor:
         reason = check_english(doc.text)
         if reason:
             raise InputError(doc.origin or doc.id, reason)
+        if sentences is None and len(doc.text) > PIECE_CHARS:
+            return self.extract_long(doc)
         return self.merger.merge(doc, self.frames_of(doc, sentences))
+
+    def extract_long(self, doc: Document) -> list[EventRecord]:
+        """A long document, piece by piece (:func:`pieces`): each piece is parsed and merged
+        on its own, with offsets and sentence numbers into the whole text, so memory holds one
+        piece. What links sentences (pronouns, "the two sides", "that day") does not reach
+        across a piece boundary, which falls between paragraphs where the text allows."""
+        records: list[EventRecord] = []
+        seen = 0
+        for a, b in pieces(doc.text, PIECE_CHARS):
+            sentences = self.parser.parse(doc.text[a:b])
+            for sent in sentences:
+                sent.start += a
+                sent.end += a
+                sent.index += seen
+            seen += len(sentences)
+            frames = self.frames_of(doc, sentences, dateline=a == 0)
+            records += self.merger.merge(doc, frames, first=len(records) + 1)
+        return records
 
     def extract_text(self, text: str, published: date | None = None, doc_id: str = "doc") -> list[EventRecord]:
         return self.extract(Document(id=doc_id, text=text, published=published))
@@ -130,12 +153,16 @@ class Extractor:
             else:
                 docs.append((k, item))
         try:
-            parsed: list[list[Sentence]] | None = self.parser.parse_many([d.text for _, d in docs])
+            parsed: list[list[Sentence]] | None = self.parser.parse_many(
+                ["" if len(d.text) > PIECE_CHARS else d.text for _, d in docs])
         except Exception:  # one text the model chokes on: parse the batch document by document
             log.debug("batch parse failed; parsing its %d documents one by one", len(docs), exc_info=True)
             parsed = None
         for n, (k, doc) in enumerate(docs):
             try:
+                if len(doc.text) > PIECE_CHARS:
+                    results[k] = Result(doc=doc, events=self.extract_long(doc))
+                    continue
                 sentences = parsed[n] if parsed is not None else self.parser.parse(doc.text)
                 results[k] = Result(doc=doc, events=self.merger.merge(doc, self.frames_of(doc, sentences)))
             except LegationError as e:
@@ -146,14 +173,17 @@ class Extractor:
         return [r for r in results if r is not None]
 
     # -- stages ------------------------------------------------------------------------------
-    def frames_of(self, doc: Document, sentences: list[Sentence] | None = None) -> list[Frame]:
+    def frames_of(self, doc: Document, sentences: list[Sentence] | None = None,
+                  dateline: bool = True) -> list[Frame]:
+        """The frames of the document's sentences; ``dateline``: the sentences begin the
+        document, so a dateline may stand before the first."""
         if sentences is None:
             sentences = self.parser.parse(doc.text)
         gaz = self.actors.gaz
         kb_matches = [gaz.kb_matches(s.doc) for s in sentences]
-        dateline = gaz.kb_matches(self.nlp.make_doc(dateline_text(doc.text, sentences[0].start))) \
-            if sentences else []
-        discourse = Discourse(home_country(kb_matches, self.kb, dateline))
+        place = gaz.kb_matches(self.nlp.make_doc(dateline_text(doc.text, sentences[0].start))) \
+            if sentences and dateline else []
+        discourse = Discourse(home_country(kb_matches, self.kb, place))
         attributor = Attributor(self.lexicon)
         comms_so_far: list[CommFrame] = []
         out: list[Frame] = []
@@ -273,6 +303,25 @@ def _candidates(nlp: Language, lexicon: Lexicon, gazetteer: Gazetteer) -> Candid
         return bool(gazetteer.kb_matches(doc) or gazetteer.group_matches(doc) or gazetteer.title_matches(doc))
 
     return Candidates(nlp, event_words, actor_words, names)
+
+
+def pieces(text: str, size: int) -> Iterator[tuple[int, int]]:
+    """Spans of ``text`` of at most ``size`` characters that cover it, each ending at the
+    last paragraph break before the limit, else the last sentence end, else the last space."""
+    start, n = 0, len(text)
+    while start < n:
+        end = start + size
+        if end >= n:
+            yield start, n
+            return
+        cut = text.rfind("\n", start + size // 2, end)
+        if cut < 0:
+            cut = max(text.rfind(". ", start + size // 2, end), text.rfind("? ", start + size // 2, end))
+            cut = cut + 1 if cut >= 0 else text.rfind(" ", start + size // 2, end)
+        if cut <= start:
+            cut = end
+        yield start, cut
+        start = cut
 
 
 def _skip(doc: Document, reason: str) -> Skipped:

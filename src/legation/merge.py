@@ -37,11 +37,25 @@ from .temporal import better, publication_date
 
 @dataclass(slots=True, eq=False)
 class Group:
+    """Frames of one event. The distinct parties and dates of its frames are kept as frames
+    join, so that testing a frame against a group costs the same however many mentions of
+    the event the document holds (a story that repeats one event a thousand times)."""
+
     frames: list[Frame] = field(default_factory=list)
+    actor_ids: dict[PartyId, None] = field(default_factory=dict)
+    recipient_ids: dict[PartyId, None] = field(default_factory=dict)
+    date_set: dict[tuple[str, str, str | None], DateInfo] = field(default_factory=dict)
 
     @property
     def first(self) -> Frame:
         return self.frames[0]
+
+    def add(self, f: Frame) -> None:
+        self.frames.append(f)
+        self.actor_ids.update(dict.fromkeys(party_ids(f.actors)))
+        self.recipient_ids.update(dict.fromkeys(party_ids(f.recipients)))
+        if f.date is not None:
+            self.date_set.setdefault((f.date.value, f.date.precision, f.date.basis), f.date)
 
     def actors(self) -> list[Mention]:
         return [a for f in self.frames for a in f.actors]
@@ -50,7 +64,15 @@ class Group:
         return [r for f in self.frames for r in f.recipients]
 
     def dates(self) -> list[DateInfo]:
-        return [f.date for f in self.frames if f.date is not None]
+        return list(self.date_set.values())
+
+    def takes_parties(self, actors: list[Mention], recipients: list[Mention]) -> bool:
+        """Do the frame's actors and recipients name the group's parties (where both name some)?"""
+        return _overlap(self.actor_ids, actors) and _overlap(self.recipient_ids, recipients)
+
+
+def _overlap(ids: dict[PartyId, None], ms: list[Mention]) -> bool:
+    return not ids or not ms or parties_overlap(ids, party_ids(ms))
 
 
 def party_ids(ms: list[Mention]) -> list[PartyId]:
@@ -61,11 +83,6 @@ def party_ids(ms: list[Mention]) -> list[PartyId]:
             key = r.key or (f"name:{r.name.lower()}" if r.kind == "person" and r.name else None)
             out.append(PartyId(key, r.code, r.sector, r.kind))
     return out
-
-
-def compatible_parties(a: list[Mention], b: list[Mention]) -> bool:
-    """Do two lists of mentions name the same party (allowing a generic for a specific)?"""
-    return not a or not b or parties_overlap(party_ids(a), party_ids(b))
 
 
 def _lemmas(f: Frame) -> set[str]:
@@ -83,7 +100,8 @@ class Merger:
         self.include_negated = include_negated
         self.include_untargeted = include_untargeted
 
-    def merge(self, doc: Document, frames: list[Frame]) -> list[EventRecord]:
+    def merge(self, doc: Document, frames: list[Frame], first: int = 1) -> list[EventRecord]:
+        """The document's event records, numbered from ``first`` (``doc.id:first``, ...)."""
         groups: list[Group] = []
         by_comm: dict[int, Group] = {}
         pending: list[Frame] = []
@@ -95,19 +113,19 @@ class Merger:
             if g is None:
                 g = Group()
                 groups.append(g)
-            g.frames.append(f)
+            g.add(f)
             if f.comm is not None:
                 by_comm[id(f.comm)] = g
         for f in pending:
             assert f.comm is not None
             g = by_comm.get(id(f.comm.root()))
             if g is not None:
-                g.frames.append(f)
+                g.add(f)
                 by_comm[id(f.comm)] = g
         self.fold_contents(groups, by_comm, frames)
         records: list[EventRecord] = []
         for g in groups:
-            rec = self.record(doc, g, len(records) + 1)
+            rec = self.record(doc, g, first + len(records))
             if rec is None:
                 continue
             if rec.factuality == "negated" and not self.include_negated:
@@ -140,9 +158,8 @@ class Merger:
                 host = by_comm.get(id(c.comm.root())) or by_comm.get(id(c.comm))
                 if host is None or host is g or host.first.type != f.type:
                     continue
-                if compatible_parties(host.actors(), f.actors) and compatible_parties(
-                        host.recipients(), f.recipients):
-                    host.frames.append(f)
+                if host.takes_parties(f.actors, f.recipients):
+                    host.add(f)
                     groups.remove(g)
                     break
 
@@ -163,9 +180,7 @@ class Merger:
                     continue
                 if h.comm.occasion and f.comm.occasion and h.comm.occasion != f.comm.occasion:
                     continue
-            if not f.actors or not compatible_parties(g.actors(), f.actors):
-                continue
-            if not compatible_parties(g.recipients(), f.recipients):
+            if not f.actors or not g.takes_parties(f.actors, f.recipients):
                 continue
             if not all(dates_agree(d, f.date) for d in g.dates()):
                 continue

@@ -8,6 +8,7 @@ from typing import IO, Any
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from .records import EventRecord
 
@@ -55,9 +56,12 @@ class Writer:
         self._rows: list[dict[str, Any]] = []
         self._n = 0
 
-    def write(self, records: Iterable[EventRecord]) -> None:
+    def write(self, records: Iterable[EventRecord], document_text: str | None = None) -> None:
+        """Write records; with ``document_text``, each carries it (``--with-text``)."""
         for rec in records:
             d = rec.to_dict()
+            if document_text is not None:
+                d["document_text"] = document_text
             if self.fmt == "jsonl":
                 self.out.write(json.dumps(d, ensure_ascii=False) + "\n")
             elif self.fmt == "json":
@@ -82,7 +86,7 @@ def render_table(records: list[dict[str, Any]], out: IO[str]) -> None:
     for col in ("id", "actor", "event", "recipient", "date", "status", "factuality", "source"):
         table.add_column(col, overflow="fold")
     for row in table_rows(records):
-        table.add_row(*row)
+        table.add_row(*(Text(cell) for cell in row))  # shown as written: "[link=...]" is no markup
     if not records:
         console.print("no events found")
     else:

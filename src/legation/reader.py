@@ -5,6 +5,14 @@ can use and a :class:`~legation.records.Skipped` (with the input's name and
 the reason) for every one it cannot, so one bad file or line never stops a
 batch. JSON Lines are streamed line by line: a corpus of any size is read in
 constant memory.
+
+What the reader had to change or leave out of a document it keeps (bytes
+that were not UTF-8, characters removed by :mod:`legation.normalize`, a
+``published`` value that is not a date) is listed in ``Document.warnings``.
+A document without an ``id`` is named by where it came from: the path of
+its file as given (``news/a/story.txt``), and for a JSON Lines record the
+path and line (``feeds/x.jsonl:12``), so that two files of one name in two
+folders are two documents.
 """
 
 from __future__ import annotations
@@ -16,12 +24,15 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Any
 
+from .normalize import EncodingErrors, UndecodableError, clean_field, clean_text, decode
 from .records import Document, Skipped
 
 TEXT_SUFFIXES = {".txt", ".text"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-DEFAULT_MAX_CHARS = 1_000_000
+# a document longer than this is refused; shorter ones of any length are processed
+# (the extractor works through a long one piece by piece)
+DEFAULT_MAX_CHARS = 100_000_000
 
 Item = Document | Skipped
 
@@ -51,32 +62,33 @@ def _looks_binary(data: bytes) -> bool:
     return control > len(head) * 0.1
 
 
-def decode_bytes(data: bytes, origin: str) -> str | Skipped:
-    """Decode a file's bytes as UTF-8, or say precisely why not."""
+def decode_bytes(data: bytes, origin: str, errors: EncodingErrors = "replace") -> tuple[str, str | None] | Skipped:
+    """Decode a file's bytes as UTF-8 (with a note of any bytes replaced), or say why not."""
     if not data.strip():
         return Skipped(origin, "empty input")
     if _looks_binary(data):
         return Skipped(origin, "binary data, not text")
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        return Skipped(
-            origin,
-            f"not valid UTF-8 (byte 0x{data[e.start]:02x} at offset {e.start}); "
-            "convert the file to UTF-8",
-        )
+        return decode(data, errors)
+    except UndecodableError as e:
+        return Skipped(origin, f"{e}; convert the file to UTF-8 or use --encoding-errors replace")
 
 
 class Reader:
     """Turns input names (files, directories, '-') into documents.
 
     ``published`` is the publication date for inputs that carry none;
-    ``max_chars`` bounds one document so a runaway file cannot exhaust memory.
+    ``max_chars`` bounds one document so a runaway file cannot exhaust memory;
+    ``encoding_errors`` says what bytes that are not UTF-8 do: ``replace``
+    them (with a warning that gives their offsets) or skip the input
+    (``strict``).
     """
 
-    def __init__(self, published: date | None = None, max_chars: int = DEFAULT_MAX_CHARS) -> None:
+    def __init__(self, published: date | None = None, max_chars: int = DEFAULT_MAX_CHARS,
+                 encoding_errors: EncodingErrors = "replace") -> None:
         self.published = published
         self.max_chars = max_chars
+        self.encoding_errors = encoding_errors
 
     # -- entry points ---------------------------------------------------------
     def read(self, inputs: Iterable[str]) -> Iterator[Item]:
@@ -113,7 +125,7 @@ class Reader:
                     return
             if suffix in JSONL_SUFFIXES:
                 with path.open("rb") as f:
-                    yield from self._read_jsonl(f, origin, path.stem)
+                    yield from self._read_jsonl(f, origin, origin)
                 return
             size = path.stat().st_size
             if size > self.max_chars * 4:
@@ -124,20 +136,22 @@ class Reader:
             yield Skipped(origin, f"cannot read: {e.strerror or e}")
             return
         if suffix in HTML_SUFFIXES:
-            yield self._from_html(data, origin, path.stem)
+            yield self._from_html(data, origin, origin)
         else:
-            yield self._from_text(data, origin, path.stem)
+            yield self._from_text(data, origin, origin)
 
     def _read_json_document(self, path: Path) -> list[Item] | None:
         """A .json file holding one record or an array of them; None if it is JSON Lines."""
+        origin = str(path)
         try:
             value = json.loads(path.read_bytes().decode("utf-8-sig"))
         except (UnicodeDecodeError, json.JSONDecodeError):
             return None
-        origin, stem = str(path), path.stem
+        except RecursionError:
+            return [Skipped(origin, "JSON nested too deeply to read")]
         if isinstance(value, list):
-            return [self._record(r, f"{origin}[{i}]", f"{stem}-{i}") for i, r in enumerate(value, 1)]
-        return [self._record(value, origin, stem)]
+            return [self._record(r, f"{origin}[{i}]", f"{origin}[{i}]") for i, r in enumerate(value, 1)]
+        return [self._record(value, origin, origin)]
 
     def read_stream(self, stream: IO[bytes], origin: str) -> Iterator[Item]:
         """Read standard input: JSON Lines if it starts with '{', else one text."""
@@ -153,20 +167,25 @@ class Reader:
 
     # -- formats --------------------------------------------------------------
     def _from_text(self, data: bytes, origin: str, doc_id: str) -> Item:
-        text = decode_bytes(data, origin)
-        if isinstance(text, Skipped):
-            return text
-        return self._document({"id": doc_id, "text": text}, origin, doc_id)
+        decoded = decode_bytes(data, origin, self.encoding_errors)
+        if isinstance(decoded, Skipped):
+            return decoded
+        text, note = decoded
+        return self._document({"id": doc_id, "text": text}, origin, doc_id, [note] if note else [])
 
     def _from_html(self, data: bytes, origin: str, doc_id: str) -> Item:
-        html = decode_bytes(data, origin)
-        if isinstance(html, Skipped):
-            return html
+        decoded = decode_bytes(data, origin, self.encoding_errors)
+        if isinstance(decoded, Skipped):
+            return decoded
+        html, note = decoded
         try:
             import trafilatura
         except ImportError:  # pragma: no cover - a dependency of the package
             return Skipped(origin, "HTML input needs trafilatura (pip install trafilatura)")
-        extracted = trafilatura.bare_extraction(html, with_metadata=True)
+        try:
+            extracted = trafilatura.bare_extraction(html, with_metadata=True)
+        except RecursionError:
+            return Skipped(origin, "HTML nested too deeply to read")
         if extracted is None or not (getattr(extracted, "text", None) or "").strip():
             return Skipped(origin, "no article text found in the HTML")
         record = {
@@ -177,7 +196,9 @@ class Reader:
             "published": getattr(extracted, "date", None),
             "source": getattr(extracted, "sitename", None),
         }
-        return self._document(record, origin, doc_id)
+        notes = ([note] if note else []) + ["the text is extracted from HTML: evidence offsets point "
+                                            "into the extracted text (extract --with-text gives it)"]
+        return self._document(record, origin, doc_id, notes)
 
     def _read_jsonl(self, lines: Iterable[bytes], origin: str, stem: str) -> Iterator[Item]:
         for n, raw in enumerate(lines, 1):
@@ -188,52 +209,67 @@ class Reader:
                 yield Skipped(where, f"record too long ({len(raw):,} bytes; limit {self.max_chars:,} characters)")
                 continue
             try:
-                line = raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw
-            except UnicodeDecodeError as e:
-                yield Skipped(where, f"not valid UTF-8 (byte at offset {e.start})")
+                line, note = decode(raw, self.encoding_errors) if isinstance(raw, bytes) else (raw, None)
+            except UndecodableError as e:
+                yield Skipped(where, f"{e}; use --encoding-errors replace to read it")
                 continue
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as e:
                 yield Skipped(where, f"malformed JSON: {e.msg} at column {e.colno}")
                 continue
-            yield self._record(record, where, f"{stem}-{n}")
+            except RecursionError:
+                yield Skipped(where, "JSON nested too deeply to read")
+                continue
+            yield self._record(record, where, f"{stem}:{n}", [note] if note else [])
 
     def record(self, record: Any, where: str = "<record>", default_id: str = "record") -> Item:
         """A document, or a reported skip, from one JSON Lines style record
         (``{"id", "text", "published", "title", "url", "source"}``) given as a dict."""
         return self._record(record, where, default_id)
 
-    def _record(self, record: Any, where: str, default_id: str) -> Item:
+    def _record(self, record: Any, where: str, default_id: str, notes: list[str] | None = None) -> Item:
         if not isinstance(record, dict):
             return Skipped(where, f"expected a JSON object, got {type(record).__name__}")
-        return self._document(record, where, default_id)
+        return self._document(record, where, default_id, notes or [])
 
-    def _document(self, record: dict[str, Any], where: str, default_id: str) -> Item:
-        doc_id = str(record.get("id") or record.get("doc_id") or default_id)
+    def _document(self, record: dict[str, Any], where: str, default_id: str,
+                  notes: list[str] | None = None) -> Item:
+        warnings = list(notes or [])
+        fields: dict[str, str | None] = {}
+        for name in ("id", "title", "url", "source"):
+            raw = record.get(name)
+            if name == "id" and raw is None:
+                raw = record.get("doc_id")
+            fields[name], note = clean_field(name, raw)
+            if note:
+                warnings.append(note)
+        doc_id = fields["id"] or default_id
         text = record.get("text")
         if not isinstance(text, str):
             return Skipped(where, "record has no 'text' string", doc_id)
+        if len(text) > self.max_chars:
+            return Skipped(where, f"text too long ({len(text):,} characters; limit {self.max_chars:,}, "
+                                  "see --max-chars)", doc_id)
+        text, cleaned = clean_text(text)
+        warnings += cleaned
         if not text.strip():
             return Skipped(where, "empty text", doc_id)
-        if len(text) > self.max_chars:
-            return Skipped(where, f"text too long ({len(text):,} characters; limit {self.max_chars:,})", doc_id)
-        if "\x00" in text:
-            return Skipped(where, "binary data (NUL characters) in text", doc_id)
+        published = self.published
         try:
-            published = parse_published(record.get("published") or record.get("date")) or self.published
+            given = parse_published(record.get("published") or record.get("date"))
         except ValueError as e:
-            return Skipped(where, str(e), doc_id)
+            default = f"the default {published.isoformat()}" if published else "no date"
+            warnings.append(f"{e}; the document goes on with {default}")
+        else:
+            published = given or published
         return Document(
             id=doc_id,
             text=text,
             published=published,
-            title=_opt_str(record.get("title")),
-            url=_opt_str(record.get("url")),
-            source=_opt_str(record.get("source")),
+            title=fields["title"],
+            url=fields["url"],
+            source=fields["source"],
             origin=where,
+            warnings=warnings,
         )
-
-
-def _opt_str(v: Any) -> str | None:
-    return None if v is None else str(v)

@@ -44,6 +44,8 @@ class Document:
     url: str | None = None
     source: str | None = None
     origin: str = ""  # where it came from (file, file:line), for messages
+    # what the reader changed or could not use, to be reported (legation.normalize)
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)

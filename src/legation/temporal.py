@@ -98,7 +98,15 @@ def _safe(y: int, m: int, d: int) -> date | None:
 
 @lru_cache(maxsize=4096)
 def resolve_expression(text: str, published: date | None) -> Resolved | None:
-    """Resolve one date expression; None if it is not a date we can place."""
+    """Resolve one date expression; None if it is not a date we can place (also when counting
+    from the publication date would leave the calendar: "last week" of 1 January of year 1)."""
+    try:
+        return _resolve(text, published)
+    except OverflowError:
+        return None
+
+
+def _resolve(text: str, published: date | None) -> Resolved | None:
     t = text.strip()
     m = _ISO.search(t)
     if m:
@@ -248,7 +256,10 @@ class DateFinder:
             if shift is not None:
                 if continued is None or continued.precision != "day":
                     continue  # "the next day" after what: no date rather than a wrong one
-                day = date.fromisoformat(continued.value) + timedelta(days=shift)
+                try:
+                    day = date.fromisoformat(continued.value) + timedelta(days=shift)
+                except OverflowError:
+                    continue
                 r: Resolved | None = Resolved(day.isoformat(), "day", "relative")
             else:
                 r = resolve_expression(text, published)

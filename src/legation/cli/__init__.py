@@ -7,6 +7,11 @@ non-zero exit status. Library code never prints; these modules do.
 
 from __future__ import annotations
 
+import os
+import sys
+import traceback
+from typing import Any
+
 import click
 
 from .. import __version__
@@ -17,7 +22,25 @@ from .lexicon import lexicon
 from .store import COMMANDS as STORE_COMMANDS
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Main(click.Group):
+    """The command group; an exception no command expected (a defect) ends the run with
+    exit status 3 and one line naming it, so that a script can tell it from a skip (1) or
+    an error (2). ``LEGATION_DEBUG=1`` shows the traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except Exception as e:
+            if os.environ.get("LEGATION_DEBUG"):
+                traceback.print_exc()
+            click.echo(f"legation: internal error: {type(e).__name__}: {e} (a defect of legation; "
+                       "LEGATION_DEBUG=1 shows where)", err=True)
+            sys.exit(3)
+
+
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="legation")
 def main() -> None:
     """legation: news about international relations in, verifiable event data out."""

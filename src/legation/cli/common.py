@@ -10,6 +10,9 @@ from typing import NoReturn, TypeVar
 import click
 
 from ..nlp import DEFAULT_MODEL
+from ..normalize import ENCODING_ERRORS
+from ..reader import DEFAULT_MAX_CHARS
+from ..records import Document, Skipped
 
 F = TypeVar("F", bound=Callable[..., object])
 
@@ -55,3 +58,48 @@ def extraction_options(workers_help: str, prefix: str = "") -> Callable[[F], F]:
         return f
 
     return apply
+
+
+def reader_options(f: F) -> F:
+    """--encoding-errors and --max-chars: how the reader treats bad bytes and huge inputs."""
+    f = click.option("--max-chars", type=click.IntRange(min=1), default=DEFAULT_MAX_CHARS, show_default=True,
+                     help="Refuse (skip, with a report) a document longer than this; a long "
+                          "one below it is processed piece by piece.")(f)
+    return click.option("--encoding-errors", type=click.Choice(ENCODING_ERRORS), default="replace",
+                        show_default=True,
+                        help="Bytes that are not UTF-8: replace them (a warning gives their offsets) "
+                             "or skip the input (strict).")(f)
+
+
+def skipped_name(s: Skipped) -> str:
+    """The input's name, with the document id where the name does not show it."""
+    if s.doc_id and s.doc_id not in s.origin:
+        return f"{s.origin} (id {s.doc_id})"
+    return s.origin
+
+
+class Notices:
+    """The warnings a run gives on standard error: each document's own, and once per run
+    that some documents have no publication date (and what is done instead)."""
+
+    NO_DATE = ("{name} has no publication date (nor has any later document without one that "
+               "follows): relative dates such as 'on Monday' are left without a date, and people "
+               "take their current or latest office; give --published or a 'published' field")
+
+    def __init__(self, echo: Callable[[str], None], quiet: bool = False) -> None:
+        self.echo = echo
+        self.quiet = quiet
+        self.count = 0
+        self._undated = False
+
+    def document(self, doc: Document) -> None:
+        for w in doc.warnings:
+            self._say(f"{doc.origin or doc.id}: {w}")
+        if doc.published is None and not self._undated:
+            self._undated = True
+            self._say(self.NO_DATE.format(name=doc.origin or doc.id))
+
+    def _say(self, message: str) -> None:
+        self.count += 1
+        if not self.quiet:
+            self.echo(f"legation: warning: {message}")

@@ -18,12 +18,14 @@ from typing import IO, Any
 import click
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from ..errors import LegationError
+from ..normalize import EncodingErrors
 from ..records import Document, Skipped
 from ..store import DEFAULT_URL, ENV_VAR, Filters, Store
 from ..store.export import FORMATS, QUERY_FORMATS, write
-from .common import extraction_options, fail, parse_date
+from .common import Notices, extraction_options, fail, parse_date, reader_options, skipped_name
 
 STATUSES = ("occurred", "sent", "delivered", "refused", "attempted", "planned")
 FACTUALITIES = ("asserted", "reported", "hedged", "speculative", "negated", "future", "hypothetical")
@@ -60,32 +62,38 @@ def output(path: str | None) -> Iterator[IO[str]]:
 @click.argument("inputs", nargs=-1, required=True)
 @db_option
 @extraction_options("Extraction processes (the store is written by this one).")
+@reader_options
 @click.option("-v", "--verbose", is_flag=True, help="Report every document as it is stored.")
 @click.option("-q", "--quiet", is_flag=True, help="Report nothing but errors.")
 def ingest(inputs: tuple[str, ...], db: str, published: date | None, model: str,
-           kb_dirs: tuple[str, ...], lexicon_dirs: tuple[str, ...], workers: int, verbose: bool,
-           quiet: bool) -> None:
+           kb_dirs: tuple[str, ...], lexicon_dirs: tuple[str, ...], workers: int,
+           encoding_errors: EncodingErrors, max_chars: int, verbose: bool, quiet: bool) -> None:
     """Extract events from INPUTS and store articles, mentions and canonical events.
 
     An article whose text is already stored (under any id or URL) is left as
     it is; a new text under a stored id or URL is a corrected version and
     replaces the old one. Each article is committed on its own: an
     interrupted ingest is resumed by running it again.
-    Exits 1 when some inputs were skipped (each is reported), 2 on an error.
+    Exits 0 when every input was used, 1 when some inputs were skipped (each
+    is reported), 2 for an error that stopped the run, 3 for a defect of legation.
     """
     from ..batch import BatchExtractor, ExtractorSpec
     from ..kb import KnowledgeBase
     from ..reader import Reader
 
+    notices = Notices(lambda m: click.echo(m, err=True), quiet)
+
     def progress(item: Document | Skipped, outcome: str | None) -> None:
         if isinstance(item, Skipped):
             if not quiet:
-                click.echo(f"legation: skipped {item.origin}: {item.reason}", err=True)
-        elif verbose:
+                click.echo(f"legation: skipped {skipped_name(item)}: {item.reason}", err=True)
+            return
+        notices.document(item)
+        if verbose:
             click.echo(f"legation: {outcome} {item.id}", err=True)
 
     spec = ExtractorSpec(model, kb_dirs=kb_dirs, lexicon_dirs=lexicon_dirs)
-    items = Reader(published).read(inputs)
+    items = Reader(published, max_chars=max_chars, encoding_errors=encoding_errors).read(inputs)
     with opened(db) as store:
         try:
             if workers == 1:
@@ -170,7 +178,7 @@ def timeline(a: str, b: str, db: str, since: date | None, until: date | None, fm
             w.writerow([r.month, r.events, *(r.quads[q] for q in (1, 2, 3, 4)),
                         "" if r.mean_score is None else r.mean_score, " ".join(map(str, r.event_ids))])
     else:
-        table = Table(title=f"{a} – {b}, either direction", header_style="bold",
+        table = Table(title=Text(f"{a} – {b}, either direction"), header_style="bold",
                       caption="quad 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, "
                               "4 material conflict; mean PLOVER score")
         for col in ("month", "events", "quad 1", "quad 2", "quad 3", "quad 4", "mean score", "event ids"):

@@ -343,7 +343,9 @@ class KnowledgeBase:
         return out
 
     def resolve(self, key: str, on: date | None = None) -> Resolved:
-        """The entity as it stood on ``on`` (today's office when None)."""
+        """The entity as it stood on ``on``. With no date (an article of unknown date), a
+        person takes the office they hold now or, if none, their latest office: nothing
+        says the article is not from then, so nobody is called a former office-holder."""
         e = self.entities[key]
         r = e.record
         if isinstance(r, Place):
@@ -357,6 +359,9 @@ class KnowledgeBase:
         past = [x for x in r.roles if x.end is not None and (on is None or x.end < on)]
         if past:
             last = max(past, key=lambda x: x.end or date.min)
+            if on is None:
+                return Resolved(e.key, e.kind, e.name, last.country, last.sector, last.office,
+                                e.wikidata, last.post)
             return Resolved(e.key, e.kind, e.name, last.country, "ELI", f"former {last.office}",
                             e.wikidata, None)
         first = min(r.roles, key=lambda x: x.start or date.min) if r.roles else None

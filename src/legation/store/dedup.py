@@ -201,7 +201,7 @@ def date_span(d: DateInfo | None) -> tuple[str, str]:
             last = (date(y + (m == 12), m % 12 + 1, 1) - timedelta(days=1)).day
             return f"{v}-01", f"{v}-{last:02d}"
         return f"{v[:4]}-01-01", f"{v[:4]}-12-31"
-    except ValueError:
+    except (ValueError, OverflowError):  # not a date, or at the calendar's ends (years 1, 9999)
         return MIN_DAY, MAX_DAY
 
 
@@ -211,4 +211,7 @@ def search_span(d: DateInfo | None) -> tuple[str, str]:
     if lo == MIN_DAY or hi == MAX_DAY:
         return MIN_DAY, MAX_DAY
     pad = timedelta(days=DAY_TOLERANCE)
-    return ((date.fromisoformat(lo) - pad).isoformat(), (date.fromisoformat(hi) + pad).isoformat())
+    try:
+        return ((date.fromisoformat(lo) - pad).isoformat(), (date.fromisoformat(hi) + pad).isoformat())
+    except OverflowError:
+        return MIN_DAY, MAX_DAY

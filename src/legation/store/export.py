@@ -79,12 +79,25 @@ def write_jsonl(records: Iterable[dict[str, Any]], out: IO[str]) -> int:
     return n
 
 
+# a spreadsheet runs a cell that begins with one of these as a formula ("=HYPERLINK(...)")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """A text cell that a spreadsheet would run as a formula, quoted with a leading
+    apostrophe (the OWASP rule against CSV injection); other values as they are."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def write_csv(records: Iterable[dict[str, Any]], out: IO[str]) -> int:
+    """CSV rows of ``records``; text cells that would run as formulas are quoted."""
     w = csv.DictWriter(out, fieldnames=[c for c, _ in COLUMNS], lineterminator="\n")
     w.writeheader()
     n = 0
     for r in records:
-        w.writerow(flat(r))
+        w.writerow({k: spreadsheet_safe(v) for k, v in flat(r).items()})
         n += 1
     return n
 
