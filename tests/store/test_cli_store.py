@@ -20,7 +20,7 @@ def test_cli_store_session(store_url: str, tmp_path: Path) -> None:
                               for d in seed_documents()), encoding="utf-8")
     r = legation("ingest", str(corpus), "--db", store_url, "-v", "--workers", "2")
     assert r.returncode == 0, r.stderr
-    assert "added kcna-russia-day" in r.stderr and "3 added, 0 corrected, 0 unchanged" in r.stderr
+    assert "added kcna-russia-day" in r.stderr and "3 added, 0 corrected, 0 copies, 0 stale, 0 unchanged" in r.stderr
 
     r = legation("query", "--db", store_url, "--format", "jsonl", "--actor", "Kim Jong Un", "--since", "2025-01-01")
     assert r.returncode == 0, r.stderr

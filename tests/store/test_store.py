@@ -83,12 +83,47 @@ def test_store_reingest_changes_nothing(three: Store, extractor: Extractor) -> N
     before = snapshot(three)
     report = three.ingest(seed_documents(), extractor)
     assert report.unchanged == ["seed", "kcna-russia-day", "trump-letter-followup"] and not report.added
-    # the same text under another id or URL, or with other line breaks, is the same article
-    seed = seed_documents()[0]
-    again = replace(seed, id="seed-copy", url="https://mirror.example/seed", text=seed.text.replace("\n", "\n\n"))
-    assert three.ingest([again], extractor).unchanged == ["seed-copy"]
     assert snapshot(three) == before
     assert before["orphan_mentions"] == []
+
+
+def test_store_a_copy_from_another_outlet_is_a_further_report(three: Store, extractor: Extractor) -> None:
+    before = snapshot(three)
+    seed = seed_documents()[0]
+    # the same text under another id, outlet and URL (other line breaks do not count), and a
+    # near copy (a syndicated version with its own last line): further reports, not new articles
+    again = replace(seed, id="seed-copy", url="https://mirror.example/seed", source="Mirror Daily",
+                    text=seed.text.replace("\n", "\n\n"))
+    near = replace(seed, id="seed-syndicated", url="https://wire.example/s", source="Wire Weekly",
+                   text=seed.text + "\nDistributed by Wire Weekly.")
+    report = three.ingest([again, near], extractor)
+    assert report.copies == ["seed-copy", "seed-syndicated"] and not report.added and report.mentions == 0
+    assert three.ingest([again, near], extractor).unchanged == ["seed-copy", "seed-syndicated"]
+    after = snapshot(three)
+    assert after["articles"] == before["articles"]  # no article added, nothing extracted again
+    [refusal] = find(three.query(), "REJECT", "PRK", "Donald Trump")
+    assert {"Mirror Daily", "Wire Weekly"} <= set(refusal["sources"])
+    assert refusal["report_count"] == 4  # seed, its two copies, and the follow-up article
+    seed_report = next(r for r in refusal["reports"] if r["article_id"] == "seed")
+    copies = {c["id"]: c for c in seed_report["copies"]}
+    assert copies["seed-copy"]["url"] == "https://mirror.example/seed" and copies["seed-copy"]["similarity"] == 1.0
+    assert copies["seed-syndicated"]["similarity"] >= 0.8  # estimated: the texts differ by a line
+    # removing a copy takes only its report away
+    assert three.remove(["seed-copy", "seed-syndicated"]) == (["seed-copy", "seed-syndicated"], [])
+    assert snapshot(three) == before
+
+
+def test_store_a_copy_under_a_smaller_id_takes_the_article_over(store: Store, extractor: Extractor) -> None:
+    seed = seed_documents()[0]
+    copy = replace(seed, id="a-first", source="Mirror Daily", url="https://mirror.example/seed")
+    store.ingest([seed, copy], extractor)
+    one = snapshot(store)
+    store.remove(["a-first"])
+    store.ingest([copy, seed], extractor)
+    assert snapshot(store) == one  # the same store whichever came first
+    assert set(one["articles"]) == {"a-first"}
+    [refusal] = find(store.query(), "REJECT", "PRK", "Donald Trump")
+    assert [c["id"] for c in refusal["reports"][0]["copies"]] == ["seed"]
 
 
 def test_store_corrected_article_replaces_its_mentions(three: Store, extractor: Extractor) -> None:
@@ -107,8 +142,13 @@ def test_store_corrected_article_replaces_its_mentions(three: Store, extractor: 
         version = conn.execute(select(t.articles.c.version).where(t.articles.c.id == followup.id)).scalar()
         texts = list(conn.execute(select(t.mentions.c.text).where(t.mentions.c.article_id == followup.id)).scalars())
     assert version == 2 and texts and all("refused" not in x for x in texts)
-    # the original text again is a correction too, and puts every event back as it was
-    assert three.ingest([followup], extractor).corrected == ["trump-letter-followup"]
+    # the original text again is an older version: it does not revert the correction
+    corrected_store = snapshot(three)
+    assert three.ingest([followup], extractor).stale == ["trump-letter-followup"]
+    assert snapshot(three) == corrected_store
+    # removed, and ingested again, it puts every event back as it was
+    three.remove([followup.id])
+    assert three.ingest([followup], extractor).added == ["trump-letter-followup"]
     after = snapshot(three)
     assert after["events"] == before["events"] and after["links"] == before["links"]
 
@@ -124,16 +164,27 @@ def test_store_correction_found_by_url(three: Store, extractor: Extractor) -> No
     assert {r["article_id"] for r in refusal["reports"]} == {"seed", "trump-letter-v2"}
 
 
-def test_store_new_version_by_id_and_url_replaces_both(three: Store, extractor: Extractor) -> None:
+def test_store_articles_that_only_share_a_url_stay_apart(three: Store, extractor: Extractor) -> None:
     seed, kcna, followup = seed_documents()
-    # claims the id of one stored article and the URL of another: both are earlier versions
+    # the id of one stored article and the URL of another with a different story: the first
+    # is corrected, the second is another article and stays
     both = replace(followup, url=kcna.url, text=followup.text + "\nUpdated with the embassy's response.")
     assert three.ingest([both], extractor).corrected == [followup.id]
     with three.db.read() as conn:
         rows = {r.id: (r.url, r.version) for r in conn.execute(select(t.articles))}
-    assert rows == {"seed": (seed.url, 1), followup.id: (kcna.url, 2)}
+        urls = {r.id: r.url for r in conn.execute(select(t.reports))}
+    assert rows == {"seed": (seed.url, 1), kcna.id: (kcna.url, 1), followup.id: (None, 2)}
+    assert urls[followup.id] == kcna.url  # kept in the report
     [message] = find(three.query(), "SUPPORT", "Kim Jong Un", "Vladimir Putin")
-    assert message["mention_count"] == 1
+    assert message["mention_count"] == 2
+    # three records of different ids and texts at one URL: three articles
+    for n in range(3):
+        other = replace(kcna, id=f"section-{n}", url="https://news.example/world",
+                        text=f"Section item {n}. " + ["Japan protested to China over the islands.",
+                                                      "Iran accused Israel of attacking a tanker.",
+                                                      "Russia and Belarus held joint exercises."][n])
+        assert three.ingest([other], extractor).added == [f"section-{n}"]
+    assert three.counts()["articles"] == 6
 
 
 def test_store_removing_an_article_undoes_its_merges(store: Store, extractor: Extractor) -> None:
@@ -248,3 +299,23 @@ def test_store_migrations_are_named_recorded_and_idempotent(store: Store, store_
     store.db.write(lambda c: c.execute(t.migrations.insert().values(name="9999_future", applied_at="x")))
     with pytest.raises(StoreError, match="newer legation"):
         Store.open(store_url)
+
+
+def test_store_migration_0003_gives_stored_articles_their_reports(store_url: str, extractor: Extractor,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from legation.store import migrations
+    from legation.store.rows import article_row
+
+    seed = seed_documents()[0]
+    monkeypatch.setattr(migrations, "MIGRATIONS", MIGRATIONS[:2])  # a store of the previous release
+    with Store.open(store_url) as old:
+        old.db.write(lambda c: c.execute(t.articles.insert().values(**article_row(seed, 1, seed.url))))
+    monkeypatch.setattr(migrations, "MIGRATIONS", MIGRATIONS)
+    with Store.open(store_url) as new:
+        assert applied(new.db)[-1] == "0003_reports"
+        with new.db.read() as conn:
+            assert [(r.article_id, r.id, r.url) for r in conn.execute(select(t.reports))] == [
+                (seed.id, seed.id, seed.url)]
+            assert conn.execute(select(t.signature_bands)).all()
+        copy = replace(seed, id="zz-copy", url="https://mirror.example/x")
+        assert new.ingest([copy], extractor).copies == ["zz-copy"]

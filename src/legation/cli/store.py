@@ -70,10 +70,13 @@ def ingest(inputs: tuple[str, ...], db: str, published: date | None, model: str,
            encoding_errors: EncodingErrors, max_chars: int, verbose: bool, quiet: bool) -> None:
     """Extract events from INPUTS and store articles, mentions and canonical events.
 
-    An article whose text is already stored (under any id or URL) is left as
-    it is; a new text under a stored id or URL is a corrected version and
-    replaces the old one. Each article is committed on its own: an
-    interrupted ingest is resumed by running it again.
+    An article whose text is already stored, or nearly (another outlet's
+    copy), is kept as a further report of the stored one, not extracted
+    again. A new text under a stored id, or at a stored URL by an article of
+    the same story, is a corrected version and replaces the old one; a text
+    that a correction replaced is not taken back (a warning says so). Each
+    article is committed on its own: an interrupted ingest is resumed by
+    running it again.
     Exits 0 when every input was used, 1 when some inputs were skipped (each
     is reported), 2 for an error that stopped the run, 3 for a defect of legation.
     """
@@ -89,7 +92,10 @@ def ingest(inputs: tuple[str, ...], db: str, published: date | None, model: str,
                 click.echo(f"legation: skipped {skipped_name(item)}: {item.reason}", err=True)
             return
         notices.document(item)
-        if verbose:
+        if outcome == "stale" and not quiet:
+            click.echo(f"legation: warning: {item.origin or item.id}: an older version of a stored "
+                       "article (a correction replaced this text); not taken back", err=True)
+        elif verbose:
             click.echo(f"legation: {outcome} {item.id}", err=True)
 
     spec = ExtractorSpec(model, kb_dirs=kb_dirs, lexicon_dirs=lexicon_dirs)
@@ -107,7 +113,8 @@ def ingest(inputs: tuple[str, ...], db: str, published: date | None, model: str,
         if not quiet:
             c = store.counts()
             click.echo(f"legation: {report.documents} document(s): {len(report.added)} added, "
-                       f"{len(report.corrected)} corrected, {len(report.unchanged)} unchanged; "
+                       f"{len(report.corrected)} corrected, {len(report.copies)} copies, "
+                       f"{len(report.stale)} stale, {len(report.unchanged)} unchanged; "
                        f"{len(report.skipped)} skipped. Store {store.db.url}: {c['articles']} "
                        f"article(s), {c['mentions']} mention(s), {c['events']} event(s)", err=True)
     sys.exit(1 if report.skipped else 0)

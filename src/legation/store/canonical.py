@@ -122,10 +122,10 @@ def _record(c: Canonical, rep: StoredMention) -> dict[str, Any]:
         "text": first.record.get("text", ""),
         "confidence": max(float(m.record.get("confidence") or 0.0) for m in ms),
         "mention_count": len(ms),
-        "report_count": len(c.article_ids),
+        "report_count": c.report_count,
         "first_reported": {"article_id": first.article_id, "published": first.published,
                            "source": first.outlet},
-        "sources": list(dict.fromkeys(m.outlet for m in ms if m.outlet)),
+        "sources": c.outlets,
         "stages": [{"status": s.status, "mention_id": s.mention_id, "article_id": s.article_id,
                     "published": s.published} for s in c.stages],
         "reports": [_report(m) for m in ms],
@@ -148,4 +148,5 @@ def _report(m: StoredMention) -> dict[str, Any]:
         "text": r.get("text"),
         "text_info": r.get("text_info"),
         "evidence": r.get("evidence", []),
+        "copies": [x.to_dict() for x in m.copies],
     }

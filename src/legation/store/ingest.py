@@ -1,12 +1,25 @@
 """Ingest: extract articles and store them, one transaction per article.
 
-An article already in the store (the same text, under any id) is skipped before extraction;
-the same text under a smaller id takes that id instead, so that the store does not depend on
-which copy of a wire story came first. An article whose id, or else URL, is in the store
-with another text is a corrected version: its old mentions are removed and the new ones
-merged in their place. Each article is written in one transaction (article, sentences,
-mentions, parties, the re-merge of the events they touch), so an ingest killed at any moment
-leaves whole articles, and running it again picks up where it stopped."""
+What an arriving document is to the store (:func:`identify`):
+
+* **unchanged**: its id holds this very text already;
+* a **copy**: the same text (white space aside), or nearly the same (``copies.NEAR_COPY``),
+  is stored under a smaller id. It is kept as a further *report* of that article, with its
+  own id, outlet, URL and date, counted on every event the article supports; it is not
+  extracted. A copy under a *smaller* id than the stored one takes the article over (the
+  smallest id names an article, so the store does not depend on which copy came first),
+  and the stored one's reports become its copies;
+* **stale**: a text that a correction has replaced (or one published before the version
+  stored under its id) is not taken back; it is reported, and the store keeps the newer;
+* **corrected**: its id is stored with another text, or its URL is, by an article of the
+  same story (``copies.SAME_STORY``): the old version's mentions are removed and the new
+  ones merged in their place. Another article that only shares the URL is a distinct
+  article; it is added, and its URL kept in its report;
+* **added**: anything else.
+
+Each article is written in one transaction (article, reports, sentences, mentions, parties,
+the re-merge of the events they touch), so an ingest killed at any moment leaves whole
+articles, and running it again picks up where it stopped."""
 
 from __future__ import annotations
 
@@ -14,19 +27,38 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
-from sqlalchemy import Connection, delete, insert, or_, select
+from sqlalchemy import Connection, delete, insert, select, update
 
 from ..extract import Result
 from ..kb import KnowledgeBase
 from ..records import Document, EventRecord, Skipped
 from . import schema as t
 from .candidates import component
+from .copies import (
+    NEAR_COPY,
+    SAME_STORY,
+    Signature,
+    drop_signatures,
+    save_signature,
+    signature,
+    similar_articles,
+    similarity_to,
+)
 from .engine import Database
 from .records import StoredMention
-from .rows import Kinds, article_row, chunks, load_mentions, mention_rows, sentence_rows, text_hash
+from .rows import (
+    Kinds,
+    article_row,
+    chunks,
+    load_mentions,
+    mention_rows,
+    report_row,
+    sentence_rows,
+    text_hash,
+)
 from .update import recluster
 
-Outcome = Literal["added", "corrected", "unchanged"]
+Outcome = Literal["added", "corrected", "copy", "stale", "unchanged"]
 
 
 class Runner(Protocol):
@@ -41,16 +73,18 @@ class IngestReport:
 
     added: list[str] = field(default_factory=list)
     corrected: list[str] = field(default_factory=list)
+    copies: list[str] = field(default_factory=list)  # kept as further reports of a stored text
+    stale: list[str] = field(default_factory=list)  # older versions, not taken back
     unchanged: list[str] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     mentions: int = 0
 
     @property
     def documents(self) -> int:
-        return len(self.added) + len(self.corrected) + len(self.unchanged)
+        return len(self.added) + len(self.corrected) + len(self.copies) + len(self.stale) + len(self.unchanged)
 
     def note(self, doc_id: str, outcome: Outcome) -> None:
-        getattr(self, outcome).append(doc_id)
+        getattr(self, "copies" if outcome == "copy" else outcome).append(doc_id)
 
 
 class Ingestor:
@@ -78,11 +112,13 @@ class Ingestor:
 
         def fresh(items: Iterable[Document | Skipped]) -> Iterator[Document | Skipped]:
             for item in items:
-                if isinstance(item, Document) and self.stored(item):
-                    report.unchanged.append(item.id)
-                    if progress:
-                        progress(item, "unchanged")
-                    continue
+                if isinstance(item, Document):
+                    outcome = self.settle(item)
+                    if outcome is not None:
+                        report.note(item.id, outcome)
+                        if progress:
+                            progress(item, outcome)
+                        continue
                 yield item
 
         for result in self.extractor.run(fresh(items)):
@@ -95,36 +131,107 @@ class Ingestor:
             doc, events = result.doc, result.events
             outcome = self.write(doc, events)
             report.note(doc.id, outcome)
-            if outcome != "unchanged":
+            if outcome in ("added", "corrected"):
                 report.mentions += len(events)
             if progress:
                 progress(doc, outcome)
         return report
 
-    def stored(self, doc: Document) -> bool:
-        """Is this text already in the store, under this id or a smaller one?"""
+    def settle(self, doc: Document) -> Outcome | None:
+        """The outcome of a document that needs no extraction (unchanged, stale, a copy of a
+        stored article, which is recorded now); None when it must be extracted."""
+        h, sig = text_hash(doc.text), signature(doc.text)
         with self.db.read() as conn:
-            q = select(t.articles.c.id).where(t.articles.c.text_hash == text_hash(doc.text))
-            row = conn.execute(q).first()
-            return row is not None and row.id <= doc.id
+            found = identify(conn, doc, h, sig)
+        if found.kind in ("unchanged", "stale"):
+            return found.kind
+        if found.kind == "copy":
+            return self.db.write(lambda conn: write_article(conn, doc, [], self.kinds))
+        return None
 
     def write(self, doc: Document, events: Sequence[EventRecord]) -> Outcome:
         """Store one extracted article in one transaction."""
         return self.db.write(lambda conn: write_article(conn, doc, events, self.kinds))
 
 
-def write_article(conn: Connection, doc: Document, events: Sequence[EventRecord], kinds: Kinds) -> Outcome:
+@dataclass(frozen=True, slots=True)
+class Identity:
+    """What the store makes of an arriving document (see the module's docstring)."""
+
+    kind: Literal["unchanged", "stale", "copy", "takeover", "new"]
+    article_id: str | None = None  # the stored article it is a copy of, or takes over
+    similarity: float = 1.0
+
+
+def identify(conn: Connection, doc: Document, h: str, sig: Signature) -> Identity:
     a = t.articles.c
-    copy = conn.execute(select(a.id).where(a.text_hash == text_hash(doc.text))).first()
-    if copy is not None and copy.id <= doc.id:
-        return "unchanged"
-    # earlier versions: the article with this id, and the one at this URL (the same, or another)
-    same = or_(a.id == doc.id, a.url == doc.url) if doc.url else a.id == doc.id
-    old = conn.execute(select(a.id, a.version).where(same).order_by(a.id)).all()
-    # a copy of this very text under a larger id gives way: the smallest id names the article
-    scope, touched = _take_out(conn, [o.id for o in old] + ([copy.id] if copy is not None else []))
+    if conn.execute(select(t.superseded.c.article_id).where(t.superseded.c.text_hash == h)).first():
+        return Identity("stale")
+    exact = conn.execute(select(a.id).where(a.text_hash == h)).scalar()
+    if exact == doc.id:
+        return Identity("unchanged", exact)
+    if exact is not None:
+        if _reported(conn, exact, doc.id):
+            return Identity("unchanged", exact)  # this copy is recorded already
+        return Identity("copy" if exact < doc.id else "takeover", exact)
+    own = conn.execute(select(a.published).where(a.id == doc.id)).first()
+    if own is not None:
+        if own.published and doc.published and doc.published.isoformat() < own.published:
+            return Identity("stale", doc.id)  # an earlier version than the one stored
+        return Identity("new")
+    if doc.url:  # a new version of the story at its URL, under a new id: a correction
+        at_url = conn.execute(select(a.id).where(a.url == doc.url)).scalar()
+        if at_url is not None and similarity_to(conn, at_url, sig) >= SAME_STORY:
+            return Identity("new")
+    for other, similarity in similar_articles(conn, sig, NEAR_COPY):
+        if _reported(conn, other, doc.id):
+            return Identity("unchanged", other)
+        return Identity("copy" if other < doc.id else "takeover", other, similarity)
+    return Identity("new")
+
+
+def _reported(conn: Connection, article_id: str, report_id: str) -> bool:
+    r = t.reports.c
+    return conn.execute(select(r.id).where(r.article_id == article_id, r.id == report_id)).first() is not None
+
+
+def write_article(conn: Connection, doc: Document, events: Sequence[EventRecord], kinds: Kinds) -> Outcome:
+    """Store one document (extracted, unless it is a copy) as :func:`identify` says."""
+    a = t.articles.c
+    h, sig = text_hash(doc.text), signature(doc.text)
+    found = identify(conn, doc, h, sig)
+    if found.kind in ("unchanged", "stale"):
+        return found.kind
+    if found.kind == "copy":
+        assert found.article_id is not None
+        conn.execute(insert(t.reports).values(**report_row(found.article_id, doc, found.similarity)))
+        refresh(conn, found.article_id)
+        return "copy"
+    # earlier versions: the article of this id, and an article of the same story at this URL
+    old = list(conn.execute(select(a.id, a.version, a.text_hash).where(a.id == doc.id)).all())
+    url: str | None = doc.url
+    if doc.url:
+        owner = conn.execute(select(a.id, a.version, a.text_hash).where(a.url == doc.url)).first()
+        if owner is not None and owner.id != doc.id and owner.id != found.article_id:
+            if similarity_to(conn, owner.id, sig) >= SAME_STORY:
+                old.append(owner)
+            else:
+                url = None  # another article at the same URL: its URL is kept in its report
+    taken = [found.article_id] if found.kind == "takeover" and found.article_id else []
+    ids = sorted({o.id for o in old} | set(taken))
+    carried = _carried_reports(conn, doc, ids, taken, found.similarity)
+    _repoint_superseded(conn, ids, doc.id)
+    scope, touched = _take_out(conn, ids)
     version = 1 + max((o.version for o in old), default=0)
-    conn.execute(insert(t.articles).values(**article_row(doc, version)))
+    conn.execute(insert(t.articles).values(**article_row(doc, version, url)))
+    conn.execute(insert(t.reports), [report_row(doc.id, doc), *carried])
+    save_signature(conn, doc.id, sig)
+    replaced = sorted({o.text_hash for o in old} - {h})
+    have = set(conn.execute(select(t.superseded.c.text_hash).where(t.superseded.c.text_hash.in_(replaced)))
+               .scalars()) if replaced else set()
+    for x in replaced:
+        if x not in have:
+            conn.execute(insert(t.superseded).values(text_hash=x, article_id=doc.id))
     rows = sentence_rows(doc, events)
     if rows:
         conn.execute(insert(t.sentences), rows)
@@ -136,16 +243,56 @@ def write_article(conn: Connection, doc: Document, events: Sequence[EventRecord]
     new = load_mentions(conn, t.mentions.c.article_id == doc.id)
     scope.update(component(conn, new))
     recluster(conn, scope, touched)
-    if copy is not None and not old:
-        return "unchanged"  # the same article, now under its smallest id
-    return "corrected" if old else "added"
+    if old:
+        return "corrected"
+    return "copy" if taken else "added"
+
+
+def _carried_reports(conn: Connection, doc: Document, ids: list[str], taken: list[str],
+                     similarity: float) -> list[dict[str, object]]:
+    """The reports that pass to the new article: every report of an article it takes over
+    (a copy of the same text), and the copies (not the own report) of earlier versions."""
+    if not ids:
+        return []
+    out: dict[str, dict[str, object]] = {}
+    r = t.reports.c
+    for row in conn.execute(select(t.reports).where(r.article_id.in_(ids))).mappings():
+        if row["id"] == doc.id or (row["article_id"] not in taken and row["id"] == row["article_id"]):
+            continue
+        own = row["id"] == row["article_id"]
+        out.setdefault(row["id"], {**row, "article_id": doc.id,
+                                   "similarity": similarity if own else row["similarity"]})
+    return [out[k] for k in sorted(out)]
+
+
+def _repoint_superseded(conn: Connection, ids: list[str], new_id: str) -> None:
+    """Texts replaced by the articles ``ids`` stay replaced once they give way to ``new_id``."""
+    if ids:
+        conn.execute(update(t.superseded).where(t.superseded.c.article_id.in_(ids)).values(article_id=new_id))
+
+
+def refresh(conn: Connection, article_id: str) -> None:
+    """Rewrite the events of an article's mentions (their reports changed)."""
+    ms = load_mentions(conn, t.mentions.c.article_id == article_id)
+    if not ms:
+        return
+    touched = {e for e in conn.execute(select(t.mentions.c.event_id).where(
+        t.mentions.c.article_id == article_id, t.mentions.c.event_id.is_not(None))).scalars()}
+    recluster(conn, component(conn, ms), touched)
 
 
 def remove_article(conn: Connection, article_id: str) -> bool:
-    """Remove an article and its mentions; the events it supported are merged again without it."""
+    """Remove an article, its reports and its mentions (the events it supported are merged
+    again without them); or, for the id of a copy, that report alone."""
     if conn.execute(select(t.articles.c.id).where(t.articles.c.id == article_id)).first() is None:
-        return False
+        host = conn.execute(select(t.reports.c.article_id).where(t.reports.c.id == article_id)).scalar()
+        if host is None:
+            return False
+        conn.execute(delete(t.reports).where(t.reports.c.id == article_id, t.reports.c.article_id == host))
+        refresh(conn, host)
+        return True
     scope, touched = _take_out(conn, [article_id])
+    conn.execute(delete(t.superseded).where(t.superseded.c.article_id == article_id))
     recluster(conn, scope, touched)
     return True
 
@@ -164,5 +311,7 @@ def _take_out(conn: Connection, article_ids: list[str]) -> tuple[dict[str, Store
         conn.execute(delete(t.parties).where(t.parties.c.mention_id.in_(chunk)))
     conn.execute(delete(t.mentions).where(m.article_id.in_(article_ids)))
     conn.execute(delete(t.sentences).where(t.sentences.c.article_id.in_(article_ids)))
+    conn.execute(delete(t.reports).where(t.reports.c.article_id.in_(article_ids)))
+    drop_signatures(conn, article_ids)
     conn.execute(delete(t.articles).where(t.articles.c.id.in_(article_ids)))
     return {k: v for k, v in comp.items() if k not in gone}, touched

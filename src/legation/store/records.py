@@ -49,6 +49,21 @@ class Party:
 
 
 @dataclass(frozen=True, slots=True)
+class Report:
+    """One arrival of an article's text: under its own id, or as a copy from another outlet."""
+
+    id: str
+    source: str | None
+    url: str | None
+    published: str | None
+    similarity: float = 1.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "source": self.source, "url": self.url, "published": self.published,
+                "similarity": self.similarity}
+
+
+@dataclass(frozen=True, slots=True)
 class StoredMention:
     """One event record of one article, as the cross-report merge sees it."""
 
@@ -68,6 +83,12 @@ class StoredMention:
     channel: tuple[Party, ...] = ()
     record: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
     url: str | None = None
+    # every report of the article (its own first), copies from other outlets after it
+    reports: tuple[Report, ...] = field(default=(), compare=False, hash=False)
+
+    @property
+    def copies(self) -> tuple[Report, ...]:
+        return tuple(r for r in self.reports if r.id != self.article_id)
 
     @property
     def order(self) -> tuple[str, str, int]:
@@ -117,3 +138,18 @@ class Canonical:
     @property
     def article_ids(self) -> frozenset[str]:
         return frozenset(m.article_id for m in self.mentions)
+
+    @property
+    def report_count(self) -> int:
+        """Reports of the event: each article and each copy of it from another outlet."""
+        by_article = {m.article_id: m for m in self.mentions}
+        return sum(1 + len(m.copies) for m in by_article.values())
+
+    @property
+    def outlets(self) -> list[str]:
+        """The outlets that reported it, in report order, each once (copies included)."""
+        names = []
+        for m in self.mentions:
+            names.append(m.outlet)
+            names.extend(r.source for r in m.copies)
+        return list(dict.fromkeys(n for n in names if n))

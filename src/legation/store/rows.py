@@ -19,7 +19,7 @@ from ..kb import KnowledgeBase
 from ..records import DateInfo, Document, Entity, EventRecord
 from . import schema as t
 from .dedup import date_span
-from .records import Party, StoredMention
+from .records import Party, Report, StoredMention
 
 _CHUNK = 500
 _DEDUP_ROLES = ("actor", "recipient", "channel")
@@ -48,9 +48,16 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
 
 
-def article_row(doc: Document, version: int) -> dict[str, Any]:
+def report_row(article_id: str, doc: Document, similarity: float = 1.0) -> dict[str, Any]:
+    """The row of ``reports`` that says ``doc`` arrived (as ``article_id`` or a copy of it)."""
+    return {"article_id": article_id, "id": doc.id, "source": doc.source, "url": doc.url,
+            "published": doc.published.isoformat() if doc.published else None, "title": doc.title,
+            "origin": doc.origin or None, "similarity": similarity}
+
+
+def article_row(doc: Document, version: int, url: str | None) -> dict[str, Any]:
     return {
-        "id": doc.id, "url": doc.url, "text_hash": text_hash(doc.text), "title": doc.title,
+        "id": doc.id, "url": url, "text_hash": text_hash(doc.text), "title": doc.title,
         "source": doc.source, "published": doc.published.isoformat() if doc.published else None,
         "origin": doc.origin or None, "version": version, "text": doc.text,
     }
@@ -119,6 +126,13 @@ def load_mentions(conn: Connection, where: ColumnElement[bool]) -> list[StoredMe
             parties[p["mention_id"]][p["role"]].append(Party(
                 name=p["name"], code=p["code"], sector=p["sector"], kind=p["kind"],
                 identifier_id=p["identifier_id"], office=p["office"], entity_text=p["entity_text"]))
+    reports: dict[str, list[Report]] = defaultdict(list)
+    for chunk in chunks(sorted({r["article_id"] for r in rows})):
+        q = select(t.reports).where(t.reports.c.article_id.in_(chunk)).order_by(
+            t.reports.c.article_id, t.reports.c.published, t.reports.c.id)
+        for p in conn.execute(q).mappings():
+            reports[p["article_id"]].append(Report(p["id"], p["source"], p["url"], p["published"],
+                                                   p["similarity"]))
     out = []
     for r in rows:
         date = None
@@ -130,7 +144,7 @@ def load_mentions(conn: Connection, where: ColumnElement[bool]) -> list[StoredMe
             outlet=r["outlet"], event_type=r["event_type"], comm_kind=r["comm_kind"],
             occasion=r["occasion"], status=r["status"], factuality=r["factuality"], date=date,
             actors=tuple(ps["actor"]), recipients=tuple(ps["recipient"]), channel=tuple(ps["channel"]),
-            record=json.loads(r["record"]), url=r["url"]))
+            record=json.loads(r["record"]), url=r["url"], reports=tuple(reports[r["article_id"]])))
     return out
 
 

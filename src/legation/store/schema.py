@@ -2,6 +2,9 @@
 
     articles ──< sentences          one row per input article (id, url, text hash unique)
         │                            and the sentences its events come from
+        ├──< reports                 every copy of its text that arrived: its own id, outlet, URL, date
+        ├──< signatures, signature_bands   its MinHash signature, for finding near copies (copies.py)
+        ├──< superseded              texts an article's corrections replaced: not taken back
         └──< mentions ──< parties    event mentions: one extracted record per event per article;
                 │                    parties: their actors, recipients, sources, channels
                 └──> events ──< event_parties    canonical events (one per real-world event):
@@ -139,6 +142,38 @@ event_parties = Table(
     Column("identifier_id", String),
 )
 
+reports = Table(
+    "reports", metadata,
+    Column("article_id", String, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("id", String, primary_key=True),  # the id it came under (the article's own, for its first)
+    Column("source", Text),
+    Column("url", Text),
+    Column("published", String),
+    Column("title", Text),
+    Column("origin", Text),
+    Column("similarity", Float, nullable=False),  # to the stored text: 1.0 for an exact copy
+)
+
+signatures = Table(
+    "signatures", metadata,
+    Column("article_id", String, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("minhash", Text, nullable=False),
+)
+
+signature_bands = Table(
+    "signature_bands", metadata,
+    Column("band", String, primary_key=True),
+    Column("article_id", String, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+)
+
+superseded = Table(
+    "superseded", metadata,
+    Column("text_hash", String, primary_key=True),
+    # the article that replaced it; no foreign key: the row outlives that article's versions
+    # (ingest.write_article), and goes with its removal (ingest.remove_article)
+    Column("article_id", String, nullable=False),
+)
+
 event_links = Table(
     "event_links", metadata,
     Column("source_id", Integer, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
@@ -147,6 +182,8 @@ event_links = Table(
 )
 
 TABLES = (articles, sentences, events, mentions, parties, event_parties, event_links)
+# added by migration 0003
+REPORT_TABLES = (reports, signatures, signature_bands, superseded)
 
 INDEXES = (
     Index("ix_mentions_article", mentions.c.article_id),
@@ -159,4 +196,8 @@ INDEXES = (
     Index("ix_events_date", events.c.date_lo),
     Index("ix_events_type", events.c.event_type),
     Index("ix_event_links_target", event_links.c.target_id),
+)
+REPORT_INDEXES = (
+    Index("ix_signature_bands_article", signature_bands.c.article_id),
+    Index("ix_superseded_article", superseded.c.article_id),
 )

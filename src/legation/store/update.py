@@ -89,7 +89,7 @@ def _save(conn: Connection, eid: int | None, c: Canonical) -> int:
         "date_precision": c.date.precision if c.date else None, "date_lo": c.date_lo,
         "date_hi": c.date_hi, "status": c.status, "factuality": c.factuality,
         "comm_kind": c.comm_kind, "occasion": c.occasion, "loc_country": loc.get("country"),
-        "mention_count": len(c.mentions), "report_count": len(c.article_ids),
+        "mention_count": len(c.mentions), "report_count": c.report_count,
         "first_reported": c.first.published, "first_article_id": c.first.article_id,
         "confidence": r.get("confidence"),
         "record": json.dumps({k: v for k, v in r.items() if k != "id"}, ensure_ascii=False),
