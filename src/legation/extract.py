@@ -116,7 +116,7 @@ class Extractor:
                 sent.index += seen
             seen += len(sentences)
             frames = self.frames_of(doc, sentences, dateline=a == 0)
-            records += self.merger.merge(doc, frames, first=len(records) + 1)
+            records += self.merger.merge(doc, frames)
         return records
 
     def extract_text(self, text: str, published: date | None = None, doc_id: str = "doc") -> list[EventRecord]:

@@ -44,6 +44,8 @@ class Group:
     frames: list[Frame] = field(default_factory=list)
     actor_ids: dict[PartyId, None] = field(default_factory=dict)
     recipient_ids: dict[PartyId, None] = field(default_factory=dict)
+    has_actors: bool = False  # some frame has actors (whose ids may be none: unresolved)
+    has_recipients: bool = False
     date_set: dict[tuple[str, str, str | None], DateInfo] = field(default_factory=dict)
 
     @property
@@ -54,6 +56,8 @@ class Group:
         self.frames.append(f)
         self.actor_ids.update(dict.fromkeys(party_ids(f.actors)))
         self.recipient_ids.update(dict.fromkeys(party_ids(f.recipients)))
+        self.has_actors = self.has_actors or bool(f.actors)
+        self.has_recipients = self.has_recipients or bool(f.recipients)
         if f.date is not None:
             self.date_set.setdefault((f.date.value, f.date.precision, f.date.basis), f.date)
 
@@ -68,11 +72,8 @@ class Group:
 
     def takes_parties(self, actors: list[Mention], recipients: list[Mention]) -> bool:
         """Do the frame's actors and recipients name the group's parties (where both name some)?"""
-        return _overlap(self.actor_ids, actors) and _overlap(self.recipient_ids, recipients)
-
-
-def _overlap(ids: dict[PartyId, None], ms: list[Mention]) -> bool:
-    return not ids or not ms or parties_overlap(ids, party_ids(ms))
+        return (not self.has_actors or not actors or parties_overlap(self.actor_ids, party_ids(actors))) and \
+            (not self.has_recipients or not recipients or parties_overlap(self.recipient_ids, party_ids(recipients)))
 
 
 def party_ids(ms: list[Mention]) -> list[PartyId]:
@@ -83,6 +84,16 @@ def party_ids(ms: list[Mention]) -> list[PartyId]:
             key = r.key or (f"name:{r.name.lower()}" if r.kind == "person" and r.name else None)
             out.append(PartyId(key, r.code, r.sector, r.kind))
     return out
+
+
+def mention_id(doc_id: str, rec: EventRecord, seen: dict[str, int]) -> str:
+    """An event record's id, from what it is: ``<doc_id>:<offset of its sentence>:<TYPE>``
+    ("seed:1042:CONSULT"), with ``-2``, ``-3`` for further events of one type in one sentence.
+    It stays the same when the document is extracted again, and when events of other
+    sentences come or go."""
+    base = f"{doc_id}:{rec.text_info.get('start', 0)}:{rec.event[0]}"
+    seen[base] = seen.get(base, 0) + 1
+    return base if seen[base] == 1 else f"{base}-{seen[base]}"
 
 
 def _lemmas(f: Frame) -> set[str]:
@@ -100,8 +111,8 @@ class Merger:
         self.include_negated = include_negated
         self.include_untargeted = include_untargeted
 
-    def merge(self, doc: Document, frames: list[Frame], first: int = 1) -> list[EventRecord]:
-        """The document's event records, numbered from ``first`` (``doc.id:first``, ...)."""
+    def merge(self, doc: Document, frames: list[Frame]) -> list[EventRecord]:
+        """The document's event records, each with its id (:func:`mention_id`)."""
         groups: list[Group] = []
         by_comm: dict[int, Group] = {}
         pending: list[Frame] = []
@@ -125,7 +136,7 @@ class Merger:
         self.fold_contents(groups, by_comm, frames)
         records: list[EventRecord] = []
         for g in groups:
-            rec = self.record(doc, g, first + len(records))
+            rec = self.record(doc, g)
             if rec is None:
                 continue
             if rec.factuality == "negated" and not self.include_negated:
@@ -133,6 +144,9 @@ class Merger:
             if not self.include_untargeted and self.untargeted(rec):
                 continue
             records.append(rec)
+        seen: dict[str, int] = {}
+        for rec in records:
+            rec.id = mention_id(doc.id, rec, seen)
         return records
 
     def untargeted(self, rec: EventRecord) -> bool:
@@ -188,7 +202,7 @@ class Merger:
         return None
 
     # -- writing the record -------------------------------------------------------------------
-    def record(self, doc: Document, g: Group, n: int) -> EventRecord | None:
+    def record(self, doc: Document, g: Group) -> EventRecord | None:
         frames = sorted(g.frames, key=lambda f: (f.sentence.index, min(f.trigger)))
         main = next((f for f in frames if f.actors), None)
         if main is None:
@@ -229,7 +243,7 @@ class Merger:
                          + (0.05 if all(e.name for e in actors) else 0))
         s = main.sentence
         return EventRecord(
-            id=f"{doc.id}:{n}", doc_id=doc.id, date=when.value if when else None, date_info=when,
+            id="", doc_id=doc.id, date=when.value if when else None, date_info=when,
             actor=actors, recipient=recipients, event=[etype], mode=list(mode),
             context=list(main.context), cameo=main.cameo, quad_code=self.ontology.quad(etype),
             event_scale=self.ontology.score(etype, list(mode)), event_text=event_text,

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, delete, select, text, true, update
 
 from ..errors import StoreError
 from . import schema
@@ -56,10 +56,31 @@ def _reports(conn: Connection) -> None:
         save_signature(conn, row.id, signature(row.text))
 
 
+def _content_ids(conn: Connection) -> None:
+    """Event ids from content (update.event_id): 64-bit columns on PostgreSQL, and every
+    event merged again under its new id (the merge does not depend on order, so the events
+    are the same, only their numbers change)."""
+    from .rows import load_mentions
+    from .update import recluster
+
+    if conn.dialect.name == "postgresql":
+        for table, column in (("event_links", "source_id"), ("event_links", "target_id"),
+                              ("event_parties", "event_id"), ("mentions", "event_id"), ("events", "id")):
+            conn.execute(text(f"ALTER TABLE {table} ALTER COLUMN {column} TYPE BIGINT"))
+    conn.execute(delete(schema.event_links))
+    conn.execute(delete(schema.event_parties))
+    conn.execute(update(schema.mentions).values(event_id=None))
+    conn.execute(delete(schema.events))
+    mentions = load_mentions(conn, true())
+    if mentions:
+        recluster(conn, {m.id: m for m in mentions}, set())
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_tables", _tables),
     Migration("0002_indexes", _indexes),
     Migration("0003_reports", _reports),
+    Migration("0004_content_ids", _content_ids),
 )
 
 

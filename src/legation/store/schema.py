@@ -22,6 +22,7 @@ record for a canonical event.
 from __future__ import annotations
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Column,
     Float,
@@ -35,6 +36,10 @@ from sqlalchemy import (
 )
 
 metadata = MetaData()
+
+# event ids are 52-bit numbers derived from content (update.event_id): BIGINT on PostgreSQL,
+# INTEGER (64-bit) on SQLite
+EventId = BigInteger().with_variant(Integer, "sqlite")
 
 migrations = Table(
     "legation_migrations", metadata,
@@ -66,7 +71,7 @@ sentences = Table(
 
 events = Table(
     "events", metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("id", EventId, primary_key=True, autoincrement=False),
     Column("event_type", String, nullable=False),
     Column("cameo", String),
     Column("quad_code", Integer),
@@ -86,7 +91,6 @@ events = Table(
     Column("first_article_id", String),
     Column("confidence", Float),
     Column("record", Text, nullable=False),
-    sqlite_autoincrement=True,  # an id is never given to another event after a deletion
 )
 
 mentions = Table(
@@ -94,7 +98,7 @@ mentions = Table(
     Column("id", String, primary_key=True),
     Column("article_id", String, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
     Column("seq", Integer, nullable=False),
-    Column("event_id", Integer, ForeignKey("events.id", ondelete="SET NULL")),
+    Column("event_id", EventId, ForeignKey("events.id", ondelete="SET NULL")),
     Column("event_type", String, nullable=False),
     Column("cameo", String),
     Column("comm_kind", String),
@@ -132,7 +136,7 @@ parties = Table(
 
 event_parties = Table(
     "event_parties", metadata,
-    Column("event_id", Integer, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("event_id", EventId, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
     Column("role", String, primary_key=True),  # actor recipient
     Column("pos", Integer, primary_key=True),
     Column("name", Text),
@@ -176,8 +180,8 @@ superseded = Table(
 
 event_links = Table(
     "event_links", metadata,
-    Column("source_id", Integer, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
-    Column("target_id", Integer, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("source_id", EventId, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("target_id", EventId, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
     Column("relation", String, nullable=False),
 )
 

@@ -6,15 +6,18 @@ whose edges join mentions that pass the merge rule, of every mention added
 or removed. ``dedup.cluster`` never puts two components in one event, so
 re-clustering those components gives exactly what clustering the whole
 store would: the store depends only on which articles it holds, not on the
-order or the processes that brought them. A re-clustered group keeps the
-id of the existing event that held most of its mentions; events left
+order or the processes that brought them. An event's id comes from its
+content (:func:`event_id`: its first report), so the same articles give
+the same ids in any store, after any removal and re-ingest; events left
 without mentions are deleted, with their links.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
-from collections import Counter, defaultdict
+from collections import defaultdict
+from collections.abc import Iterable
 
 from sqlalchemy import Connection, bindparam, delete, insert, or_, select, update
 
@@ -51,14 +54,14 @@ def recluster(conn: Connection, scope: dict[str, StoredMention], touched: set[in
     changed: dict[int, Canonical] = {}
     for group in cluster(scope.values()):
         ids = {m.id for m in group}
-        votes = Counter(e for i in ids if (e := current.get(i)) is not None and e not in used)
-        eid = min(votes, key=lambda e: (-votes[e], e)) if votes else None
-        if eid is not None and members[eid] == ids and eid not in touched:
-            used.add(eid)  # the same mentions as before: nothing to rewrite
-            continue
-        c = summarize(group)
-        eid = _save(conn, eid, c)
+        eid = event_id(group)
+        while eid in used or (eid not in before and _taken(conn, eid)):
+            eid += 1  # another event has this id (about one in 10^9 at a million events)
         used.add(eid)
+        if members.get(eid) == ids and eid not in touched:
+            continue  # the same mentions as before: nothing to rewrite
+        c = summarize(group)
+        _save(conn, eid, c, exists=eid in before and _taken(conn, eid))
         changed[eid] = c
         for chunk in chunks(sorted(ids)):
             conn.execute(update(t.mentions).where(t.mentions.c.id.in_(chunk)).values(event_id=eid))
@@ -71,6 +74,18 @@ def recluster(conn: Connection, scope: dict[str, StoredMention], touched: set[in
     _relink(conn, changed)
 
 
+def event_id(group: Iterable[StoredMention]) -> int:
+    """The id of the event a group of mentions reports: a 52-bit number (exact in
+    JavaScript) from the id of its first report (by publication date, article id, mention
+    id), which names the article, the sentence and the type (``merge.mention_id``)."""
+    first = min(group, key=lambda m: (m.published or "9999-99-99", m.article_id, m.id))
+    return int.from_bytes(hashlib.blake2b(first.id.encode("utf-8"), digest_size=8).digest(), "big") >> 12
+
+
+def _taken(conn: Connection, eid: int) -> bool:
+    return conn.execute(select(t.events.c.id).where(t.events.c.id == eid)).first() is not None
+
+
 def load_canonical(conn: Connection, event_id: int) -> Canonical | None:
     ms = load_mentions(conn, t.mentions.c.event_id == event_id)
     if not ms:
@@ -80,7 +95,7 @@ def load_canonical(conn: Connection, event_id: int) -> Canonical | None:
     return c
 
 
-def _save(conn: Connection, eid: int | None, c: Canonical) -> int:
+def _save(conn: Connection, eid: int, c: Canonical, exists: bool) -> int:
     r = c.record
     loc = r.get("event_loc") or {}
     row = {
@@ -94,10 +109,8 @@ def _save(conn: Connection, eid: int | None, c: Canonical) -> int:
         "confidence": r.get("confidence"),
         "record": json.dumps({k: v for k, v in r.items() if k != "id"}, ensure_ascii=False),
     }
-    if eid is None:
-        key = conn.execute(insert(t.events).values(**row)).inserted_primary_key
-        assert key is not None
-        eid = int(key[0])
+    if not exists:
+        conn.execute(insert(t.events).values(id=eid, **row))
     else:
         conn.execute(update(t.events).where(t.events.c.id == eid).values(**row))
         conn.execute(delete(t.event_parties).where(t.event_parties.c.event_id == eid))
