@@ -341,7 +341,8 @@ def main() -> None:
             print(f"{label:48s} {rate[system]:8.1f} {words / secs:9,.0f} {cpu:7.1f} {peak:8,.0f} MB")
         le = runs["legation"][-1]
         print(f"\nlegation found {le['events']} events, skipped {le['skipped']} documents")
-        paired = statistics.median(b["seconds"] / le["seconds"] for b, le in zip(runs["baseline"], runs["legation"]))
+        pairs = zip(runs["baseline"], runs["legation"], strict=True)
+        paired = statistics.median(b["seconds"] / le["seconds"] for b, le in pairs)
         print(f"ratio legation / baseline, docs/s with {args.workers} worker(s): {paired:.2f} (median of the "
               f"rounds), {rate['legation'] / rate['baseline']:.2f} (of the medians); "
               f"in CPU time per document: {cpu_of['baseline'] / cpu_of['legation']:.2f}")

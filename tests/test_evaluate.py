@@ -155,3 +155,24 @@ def test_cli_evaluate_needs_exactly_one_of_pred_and_input(predictions: dict[str,
     assert legation("evaluate", str(gold)).returncode == 2
     r = legation("evaluate", str(gold), str(predictions["seed"]), "--input", str(predictions["seed"]))
     assert r.returncode == 2 and "either PRED" in r.stderr
+
+
+def test_evaluate_reliability_table_bins_predictions_by_confidence() -> None:
+    gold = [{"doc_id": "a", "doc": True},
+            {"doc_id": "a", "event": ["ACCUSE"], "actor": [{"code": "CHN"}], "recipient": [{"code": "PHL"}],
+             "date": "2025-03-05"},
+            {"doc_id": "a", "event": ["CONSULT"], "actor": [{"code": "USA"}], "recipient": [{"code": "JPN"}],
+             "date": "2025-03-05"}]
+    pred = [{"doc_id": "a", "event": ["ACCUSE"], "actor": [{"code": "CHN"}], "recipient": [{"code": "PHL"}],
+             "date": "2025-03-05", "confidence": 0.85},
+            {"doc_id": "a", "event": ["CONSULT"], "actor": [{"code": "USA"}], "recipient": [{"code": "JPN"}],
+             "date": "2025-01-01", "confidence": 0.81},
+            {"doc_id": "a", "event": ["THREATEN"], "actor": [{"code": "RUS"}], "recipient": [{"code": "UKR"}],
+             "confidence": 0.42},
+            {"doc_id": "a", "event": ["AID"], "actor": [{"code": "FRA"}], "recipient": [{"code": "MLI"}]}]
+    table = evaluate(gold, pred).to_dict()["reliability"]
+    assert table == [
+        {"confidence": "0.4-0.5", "events": 1, "matched": 0, "fully_right": 0, "precision": 0.0,
+         "fully_right_share": 0.0},
+        {"confidence": "0.8-0.9", "events": 2, "matched": 2, "fully_right": 1, "precision": 1.0,
+         "fully_right_share": 0.5}]  # the CONSULT's date is wrong; a record without confidence is left out

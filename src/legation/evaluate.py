@@ -231,6 +231,31 @@ class Evaluation:
     confusion: Confusion = field(default_factory=Confusion)
     per_type: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     cases: list[Case] = field(default_factory=list)
+    # confidence bin (0..9: [0.0, 0.1) ... [0.9, 1.0]) -> [predicted, matched, matched with every field right]
+    reliability: dict[int, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0, 0]))
+    outcomes: list[tuple[Record, bool]] = field(default_factory=list)  # each prediction, matched or not
+
+    def note_confidence(self, pred: Record, matched: bool, fields_right: bool) -> None:
+        self.outcomes.append((pred, matched))
+        try:
+            c = float(pred.get("confidence"))  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            return
+        row = self.reliability[min(9, max(0, int(c * 10)))]
+        row[0] += 1
+        row[1] += int(matched)
+        row[2] += int(matched and fields_right)
+
+    def reliability_table(self) -> list[dict[str, Any]]:
+        """Per confidence bin: how many predictions, and how many matched a gold event (and
+        were right on every field checked): a calibrated confidence has precision near the bin."""
+        out = []
+        for b in sorted(self.reliability):
+            n, matched, right = self.reliability[b]
+            out.append({"confidence": f"{b / 10:.1f}-{(b + 1) / 10:.1f}", "events": n, "matched": matched,
+                        "fully_right": right, "precision": round(matched / n, 4) if n else None,
+                        "fully_right_share": round(right / n, 4) if n else None})
+        return out
 
     @property
     def gold_events(self) -> int:
@@ -266,6 +291,7 @@ class Evaluation:
                        for k, (c, n) in sorted(self.fields.items())},
             "per_type": per_type,
             "confusion": self.confusion.to_dict(),
+            "reliability": self.reliability_table(),
         }
 
 
@@ -323,6 +349,7 @@ def _score_document(ev: Evaluation, doc: str, golds: list[dict[str, Any]],
         ev.tp += 1
         ev.per_type[gt]["tp"] += 1
         ev.confusion.matrix[(gt, pt)] += 1
+        ev.note_confidence(preds[i], True, all(v is not False for v in checks.values()))
         for k, v in checks.items():
             if v is None:
                 continue
@@ -351,6 +378,7 @@ def _score_document(ev: Evaluation, doc: str, golds: list[dict[str, Any]],
         pt = event_type(p.get("event"))
         ev.fp += 1
         ev.per_type[pt]["fp"] += 1
+        ev.note_confidence(p, False, False)
         if i not in explained:
             ev.confusion.spurious[pt] += 1
         spurious.append(Case("spurious", doc, pred=p))

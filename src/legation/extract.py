@@ -20,6 +20,7 @@ from spacy.language import Language
 from .actors import ActorFinder
 from .attribution import Attributor, strongest
 from .communication import CommFrame, CommunicationFinder
+from .confidence import ConfidenceModel
 from .context import dateline_text, home_country
 from .coref import Discourse
 from .errors import InputError, LegationError
@@ -75,6 +76,7 @@ class Extractor:
         include_negated: bool = False,
         include_untargeted: bool = False,
     ) -> None:
+        lexicon_dirs = list(lexicon_dirs)
         self.nlp = nlp if nlp is not None else load_model(model)
         self.kb = kb if kb is not None else KnowledgeBase.load(kb_dirs)
         self.ontology = Ontology()
@@ -85,7 +87,8 @@ class Extractor:
         self.frames = FrameExtractor(self.lexicon, states=lambda code: self.kb.country(code) is not None)
         self.dates = DateFinder()
         self.merger = Merger(self.kb, self.ontology, include_negated=include_negated,
-                             include_untargeted=include_untargeted)
+                             include_untargeted=include_untargeted,
+                             confidence=ConfidenceModel.load(list(lexicon_dirs)))
 
     # -- public API ---------------------------------------------------------------------
     def extract(self, doc: Document, sentences: list[Sentence] | None = None) -> list[EventRecord]:

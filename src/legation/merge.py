@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from .confidence import ConfidenceModel
 from .frames import Frame
 from .kb import KnowledgeBase
 from .mentions import Mention
@@ -105,7 +106,8 @@ class Merger:
     """Groups a document's frames into events and writes the event records."""
 
     def __init__(self, kb: KnowledgeBase, ontology: Ontology, include_negated: bool = False,
-                 include_untargeted: bool = False) -> None:
+                 include_untargeted: bool = False, confidence: ConfidenceModel | None = None) -> None:
+        self.confidence = confidence or ConfidenceModel()
         self.kb = kb
         self.ontology = ontology
         self.include_negated = include_negated
@@ -239,10 +241,8 @@ class Merger:
         evidence = self.evidence(frames)
         location = self.location(frames)
         event_text = list(dict.fromkeys(f.trigger_text for f in frames))
-        confidence = min(0.95, 0.55 + 0.1 * min(len(frames) - 1, 3) + (0.1 if recipients else 0)
-                         + (0.05 if all(e.name for e in actors) else 0))
         s = main.sentence
-        return EventRecord(
+        rec = EventRecord(
             id="", doc_id=doc.id, date=when.value if when else None, date_info=when,
             actor=actors, recipient=recipients, event=[etype], mode=list(mode),
             context=list(main.context), cameo=main.cameo, quad_code=self.ontology.quad(etype),
@@ -251,8 +251,10 @@ class Merger:
             attribution=Attribution(sources=_unique(sources), quote=quote),
             communication=communication, event_loc=location, text=s.text,
             text_info={"sequence": s.index, "start": s.start, "end": s.end},
-            evidence=evidence, confidence=confidence,
+            evidence=evidence, confidence=0.0,
         )
+        rec.confidence = self.confidence.score(rec)
+        return rec
 
     def entities(self, mentions: list[Mention], on: date | None) -> list[Entity]:
         out: list[Entity] = []

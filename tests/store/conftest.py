@@ -121,5 +121,7 @@ def snapshot(store: Store) -> dict[str, Any]:
         links = {(name[s], name[d], r) for s, d, r in conn.execute(
             select(t.event_links.c.source_id, t.event_links.c.target_id, t.event_links.c.relation))}
         articles = {r.id: (r.text_hash, r.version) for r in conn.execute(select(t.articles))}
+        reports = {(r.article_id, r.id, r.source, r.url) for r in conn.execute(select(t.reports))}
         orphans = conn.execute(select(t.mentions.c.id).where(t.mentions.c.event_id.is_(None))).all()
-    return {"events": events, "links": links, "articles": articles, "orphan_mentions": orphans}
+    return {"events": events, "links": links, "articles": articles, "reports": reports,
+            "orphan_mentions": orphans}

@@ -137,6 +137,16 @@ def _print(figures: dict[str, Any], cases: list[dict[str, Any]]) -> None:
                    end_section=True)
     console.print(matrix)
 
+    if f.get("reliability"):
+        rel = Table(title="Reliability of the confidence: predictions by confidence, and how many "
+                    "matched a gold event (every field right)", title_justify="left", box=box.SIMPLE_HEAD)
+        for col in ("confidence", "events", "matched", "precision", "fully right", "share"):
+            rel.add_column(col, justify="left" if col == "confidence" else "right")
+        for r in f["reliability"]:
+            rel.add_row(r["confidence"], str(r["events"]), str(r["matched"]), _ratio(r["precision"]),
+                        str(r["fully_right"]), _ratio(r["fully_right_share"]))
+        console.print(rel)
+
     for c in cases:
         console.print(f"[{c['kind']}] {c['doc_id']}: {c['what']}", markup=False, highlight=False)
         if c["sentence"]:

@@ -42,6 +42,13 @@ class Filters:
     text: str | None = None  # in the sentence of any report
     limit: int | None = None
 
+    def matches_nothing(self) -> bool:
+        """A value holding NUL matches no event: no stored text can hold one (the reader
+        removes control characters), and the databases cannot compare with one."""
+        values = [*self.actor, *self.recipient, *(self.dyad or ()), *self.country, *self.event,
+                  *self.factuality, *self.status, self.text or ""]
+        return any("\x00" in v for v in values)
+
 
 @dataclass(frozen=True, slots=True)
 class TimelineRow:
@@ -97,6 +104,8 @@ class Explanation:
 
 def events(conn: Connection, f: Filters) -> list[dict[str, Any]]:
     """Canonical event records matching ``f``, in date order."""
+    if f.matches_nothing():
+        return []
     e = t.events.c
     cond: list[ColumnElement[bool]] = []
     if f.actor:
