@@ -110,3 +110,45 @@ def test_a_sentence_read_as_one_noun_phrase_keeps_its_subject(extractor: Extract
                                         "delivered medicine worth $20,000 to a hospital in Haiti.")
           if e["event"][0] == "AID"]
     assert ev and codes(ev[0]["actor"]) == {"CAN"} and codes(ev[0]["recipient"]) == {"HTI"}
+
+
+# -- expectations: "is expected to", "is set to", "is likely to" --------------------------------
+@pytest.mark.parametrize("text, actor, recipient", [
+    ("Donald Trump is expected to meet Vladimir Putin in Riyadh.", "USA", "RUS"),
+    ("Chinese Premier Li Qiang is scheduled to visit Canberra next week.", "CHN", "AUS"),
+    ("The Indian prime minister is set to travel to Tokyo in August.", "IND", "JPN"),
+    ("The Turkish foreign minister is due to visit Baghdad on Sunday.", "TUR", "IRQ"),
+])
+def test_an_expected_act_is_the_event_and_a_future_one(extractor: Extractor, text: str, actor: str,
+                                                       recipient: str) -> None:
+    [e] = extract(extractor, text, published="2024-07-01")
+    assert codes(e["actor"]) == {actor} and codes(e["recipient"]) == {recipient}
+    # an announced future meeting or visit is coded as the intent (PLOVER, ANNOTATION.md: alt AGREE)
+    assert e["event"] == ["AGREE"] and e["cameo"] == "036"
+    assert e["event_text"] != ["expected"]  # the verb of expectation is no event of its own
+
+
+def test_a_clause_without_a_date_does_not_negate_the_event(extractor: Extractor) -> None:
+    [e] = extract(extractor, "Donald Trump is expected to meet Vladimir Putin in Riyadh, although no "
+                             "date has been set.", published="2025-02-13")
+    assert codes(e["actor"]) == {"USA"} and e["factuality"] != "negated"
+    negated = extract(extractor, "Russia did not attack the port, but it shelled the city.",
+                      published="2025-02-13")
+    assert [x["event_text"] for x in negated] == [["shelled"]]  # the negation stays in its clause
+
+
+# -- a family name the small model takes for a common noun --------------------------------------
+@pytest.mark.parametrize("text, actor", [
+    ("Trump will meet Putin in Alaska.", "USA"),
+    ("Trump is expected to call Zelenskyy on Tuesday.", "USA"),
+])
+def test_a_bare_capitalised_family_name_is_the_person(extractor: Extractor, text: str, actor: str) -> None:
+    ev = extract(extractor, text, published="2025-08-10")
+    assert ev and codes(ev[0]["actor"]) == {actor}
+    assert "Donald Trump" in names(ev[0]["actor"])
+
+
+def test_a_common_noun_with_a_capital_is_no_person(extractor: Extractor) -> None:
+    assert extract(extractor, "Rice is a staple food in Asia.", published="2025-08-10") == []
+    ev = extract(extractor, "The trump card of Russia is its gas.", published="2025-08-10")
+    assert not any("Donald Trump" in names(e["actor"]) for e in ev)

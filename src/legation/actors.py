@@ -513,8 +513,18 @@ class SentenceActors:
         # takes an unfamiliar name for a place or a body ("with Zelenskyy" as GPE), and a
         # knowledge-base place or body of that name would have been chosen before this
         return len(set(keys)) == 1 and all(
-            doc[i].pos_ == "PROPN" and doc[i].ent_type_ in ("", "PERSON", "NORP", "GPE", "ORG")
+            (doc[i].pos_ == "PROPN" or self.bare_capitalised(doc[i]))
+            and doc[i].ent_type_ in ("", "PERSON", "NORP", "GPE", "ORG")
             for i in range(m.start, m.end))
+
+    @staticmethod
+    def bare_capitalised(tok: Token) -> bool:
+        """A capitalised singular noun with no determiner or modifier, as the subject or object
+        of a verb, is used as a name: the small model tags "Trump will meet Putin" with Trump a
+        common noun (the card game's), but the common noun would need an article."""
+        return tok.text[:1].isupper() and tok.tag_ == "NN" and tok.dep_ in ("nsubj", "nsubjpass", "dobj") \
+            and tok.head.pos_ in ("VERB", "AUX") and not any(
+                c.dep_ in ("det", "amod", "poss", "compound", "nummod") for c in tok.children)
 
     def named_in_full(self, name: str) -> Mention | None:
         """The person the article named in full earlier, of whose name ``name`` is part."""

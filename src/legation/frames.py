@@ -223,7 +223,7 @@ class FrameExtractor:
         hand-written entry fits, and only on the predicate of a reported clause; never on
         a verb that moves a communication ('sent a message': the communication stage's) or
         one that governs an event noun of our own ('granted amnesty': the noun's)."""
-        if not (governed or self.predicate(tok)):
+        if not (governed or self.predicate(tok)) or self.raising(tok):
             return False
         return pos not in ("VERB", "AUX") or not (
             tok.lemma_.lower() in self.lex.carriers or self.event_object(tok))
@@ -239,8 +239,14 @@ class FrameExtractor:
                  for p in prep_objects(o, "of")]
         return any(ours(o) for o in objs)
 
-    @staticmethod
-    def predicate(tok: Token) -> bool:
+    def raising(self, tok: Token) -> bool:
+        """A verb or adjective of expectation over an infinitive ('is expected to', 'is set
+        to', 'is likely to'): it reports the infinitive's event, and is no event itself."""
+        return tok.lemma_.lower() in self.lex.words.raising_verbs and (
+            is_passive(tok) or tok.pos_ == "ADJ" or tok.dep_ == "acomp") and any(
+            c.dep_ == "xcomp" for c in tok.children)
+
+    def predicate(self, tok: Token) -> bool:
         """Is ``tok`` the predicate of a clause the sentence reports, not of a relative or
         participial modifier ('the junta-run ministry', 'monitors sent to watch the truce')
         or of a purpose infinitive ('to help them expel')?"""
@@ -250,6 +256,9 @@ class FrameExtractor:
         for _ in range(6):
             if cur.dep_ in MODIFIER_DEPS:
                 return False
+            if cur.dep_ == "xcomp" and self.raising(cur.head):
+                cur = cur.head  # "X is expected to meet Y": the meeting is what is reported
+                continue
             if cur.dep_ in ("xcomp", "advcl") and (
                     cur.tag_ in ("VBG", "VBN") or any(c.dep_ == "aux" and c.lower_ == "to"
                                                       for c in cur.children)):
