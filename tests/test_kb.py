@@ -239,3 +239,13 @@ def test_kb_import_correction_wins_over_the_bundled_entry(tmp_path: Path, bundle
     assert kb.resolve(trump.key, date(2023, 1, 1)).sector == "GOV"
     assert bundled.resolve(trump.key, date(2023, 1, 1)).sector == "ELI"
     assert [old.name for _, old in kb.replaced] == ["Donald Trump"]
+
+
+def test_without_a_date_a_person_takes_the_current_or_latest_office(bundled: KnowledgeBase) -> None:
+    """An article of unknown date: nothing says it is not from the person's time in office."""
+    [blinken] = [e for e in bundled.entities.values() if e.name == "Antony Blinken"]
+    undated = bundled.resolve(blinken.key, None)
+    assert (undated.code, undated.sector) == ("USA", "GOV") and "Secretary of State" in (undated.office or "")
+    assert bundled.resolve(blinken.key, date(2026, 1, 1)).sector == "ELI"  # dated after it: former
+    [putin] = [e for e in bundled.entities.values() if e.name == "Vladimir Putin"]
+    assert bundled.resolve(putin.key, None).office == "President of Russia"  # the office held now

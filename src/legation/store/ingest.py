@@ -209,7 +209,7 @@ def write_article(conn: Connection, doc: Document, events: Sequence[EventRecord]
         return "copy"
     # earlier versions: the article of this id, and an article of the same story at this URL
     old = list(conn.execute(select(a.id, a.version, a.text_hash).where(a.id == doc.id)).all())
-    url: str | None = doc.url
+    url: str | None = doc.url or None  # "" is no URL
     if doc.url:
         owner = conn.execute(select(a.id, a.version, a.text_hash).where(a.url == doc.url)).first()
         if owner is not None and owner.id != doc.id and owner.id != found.article_id:

@@ -50,7 +50,7 @@ def text_hash(text: str) -> str:
 
 def report_row(article_id: str, doc: Document, similarity: float = 1.0) -> dict[str, Any]:
     """The row of ``reports`` that says ``doc`` arrived (as ``article_id`` or a copy of it)."""
-    return {"article_id": article_id, "id": doc.id, "source": doc.source, "url": doc.url,
+    return {"article_id": article_id, "id": doc.id, "source": doc.source, "url": doc.url or None,
             "published": doc.published.isoformat() if doc.published else None, "title": doc.title,
             "origin": doc.origin or None, "similarity": similarity}
 
