@@ -152,3 +152,42 @@ def test_a_common_noun_with_a_capital_is_no_person(extractor: Extractor) -> None
     assert extract(extractor, "Rice is a staple food in Asia.", published="2025-08-10") == []
     ev = extract(extractor, "The trump card of Russia is its gas.", published="2025-08-10")
     assert not any("Donald Trump" in names(e["actor"]) for e in ev)
+
+
+# -- KCNA's lists of senders and addressees ---------------------------------------------------
+def test_messages_from_several_leaders_are_one_message_each(extractor: Extractor) -> None:
+    ev = extract(extractor, "Kim Jong Un received messages of greeting from To Lam, Thongloun Sisoulith "
+                            "and Miguel Diaz-Canel.", published="2024-09-10")
+    assert sorted(tuple(codes(e["actor"])) for e in ev) == [("CUB",), ("LAO",), ("VNM",)]
+    assert all(codes(e["recipient"]) == {"PRK"} and e["event"] == ["SUPPORT"] for e in ev)
+    # one joint letter stays one event; an exchange is one event of both
+    [joint] = extract(extractor, "Japan and South Korea sent a joint letter to the UN.", published="2024-09-10")
+    assert codes(joint["actor"]) == {"JPN", "KOR"}
+    [exchange] = extract(extractor, "Xi Jinping and Kim Jong Un exchanged messages of greeting on Sunday.",
+                         published="2024-10-07")
+    assert codes(exchange["actor"]) == {"CHN", "PRK"} and exchange["communication"]["kind"] == "greeting message"
+
+
+def test_a_list_cut_by_semicolons_keeps_every_member(extractor: Extractor) -> None:
+    ev = extract(extractor, "Kim Jong Un received messages of greeting from Xi Jinping, general secretary of "
+                            "the Communist Party of China and president of the People's Republic of China; "
+                            "Vladimir Putin, president of the Russian Federation; and Alexander Lukashenko, "
+                            "president of the Republic of Belarus.", published="2024-09-10")
+    assert {c for e in ev for c in codes(e["actor"])} == {"CHN", "RUS", "BLR"}
+    # a semicolon before a clause of its own is no list
+    ev = extract(extractor, "Russia condemned the strike; China accused Israel of aggression.", published="2024-09-10")
+    assert all(len(codes(e["actor"])) == 1 for e in ev)
+
+
+def test_a_name_beginning_with_to_after_to(extractor: Extractor) -> None:
+    [e] = extract(extractor, "A message of condolence was sent by Kim Jong Un, general secretary of the WPK, to "
+                             "To Lam, president of Vietnam, on July 19.", published="2024-07-20")
+    assert codes(e["actor"]) == {"PRK"} and codes(e["recipient"]) == {"VNM"}
+    assert "To Lam" in names(e["recipient"])
+
+
+def test_greeting_cards_are_messages(extractor: Extractor) -> None:
+    [e] = extract(extractor, "Kim Jong Un sent New Year greeting cards to Vladimir Putin and Alexander "
+                             "Lukashenko.", published="2025-01-01")
+    assert e["event"] == ["SUPPORT"] and codes(e["recipient"]) == {"RUS", "BLR"}
+    assert extract(extractor, "Russia played its trump card against Ukraine.", published="2025-01-01") == []

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -202,7 +202,7 @@ class Extractor:
             comms = self.comms.find(sent, mentions, comms_so_far)
             comms_so_far.extend(comms)
             frames = self.frames.extract(sent, mentions, comms)
-            frames += [self.comm_frame(sent, c) for c in comms]
+            frames += [f for c in comms for f in self.comm_frames(sent, c)]
             dates = self.dates.find(sent, doc.published, continued)
             for f in frames:
                 self.annotate(f, sent, index, actors, attributor, dates, doc.published)
@@ -214,6 +214,20 @@ class Extractor:
         answer_rejections(out)
         settle_home_targets(out)
         return out
+
+    def comm_frames(self, sent: Sentence, c: CommFrame) -> list[Frame]:
+        """The frame of a communication; "messages from To Lam, Thongloun Sisoulith and
+        Diaz-Canel" are three messages, one from each (a plural noun, several authors, none of
+        them an addressee: not an exchange), while "a joint letter from A and B" is one."""
+        f = self.comm_frame(sent, c)
+        noun = sent.doc[c.noun] if c.noun is not None else None
+        authors = list(dict.fromkeys(a for a in c.authors))
+        keys = {a.resolved[0].key or a.text for a in authors}
+        if noun is None or noun.tag_ not in ("NNS", "NNPS") or len(keys) < 2 or any(
+                a in c.addressees for a in authors) or \
+                noun.head.lemma_.lower() in self.lexicon.words.exchange_verbs:
+            return [f]
+        return [replace(f, actors=[a]) for a in authors]
 
     def comm_frame(self, sent: Sentence, c: CommFrame) -> Frame:
         return Frame(sentence=sent, trigger=sorted(set(c.trigger)), type=c.kind.type,

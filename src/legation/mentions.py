@@ -5,12 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from .kb import KnowledgeBase
 from .kb.schema import Title
 from .records import Entity
 from .syntax import prep_objects
+
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})  # a verb that makes a clause of its own
 
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 # the sectors of a state's bodies and offices (government, courts, police, army, parliament,
@@ -136,6 +138,8 @@ class MentionIndex:
             if m is not None:
                 out.append(m)
                 out.extend(x for x in m.members if x not in out)
+                if t.i == tok.i:
+                    out.extend(x for x in self.semicolon_items(m, t.doc) if x not in out)
                 # "The Republic of the Congo and Costa Rica": the conjunct hangs inside the name
                 doc = t.doc
                 for i in range(m.start, m.end):
@@ -155,6 +159,27 @@ class MentionIndex:
                 or (keep_uncoded and (m.resolved[0].kind in ("group", "organization")
                                       and m.resolved[0].sector is not None
                                       or m.resolved[0].kind == "person"))]
+
+    def semicolon_items(self, m: Mention, doc: Doc) -> list[Mention]:
+        """'from To Lam, general secretary of ...; Thongloun Sisoulith, president of ...; and
+        Miguel Diaz-Canel, ...': a list whose members carry titles with commas is cut by
+        semicolons, which the small model does not read as a list. The parties that open the
+        items after the first, of the first's kind, are members of it."""
+        if m.kind not in ("person", "country"):
+            return []
+        out: list[Mention] = []
+        i = m.end
+        while i < len(doc):
+            j = next((k for k in range(i, len(doc)) if doc[k].text == ";"), None)
+            if j is None or any(doc[k].tag_ in FINITE_TAGS for k in range(i, j)):
+                break  # no further item, or a clause of its own comes first
+            k = j + 1 + (j + 1 < len(doc) and doc[j + 1].lower_ == "and")
+            x = self.covering.get(k) if k < len(doc) else None
+            if x is None or x.start != k or x.kind != m.kind or not x.has_actor():
+                break
+            out.append(x)
+            i = x.end
+        return out
 
     def qualifier(self, t: Token, depth: int) -> Mention | None:
         """The party that qualifies a noun with no mention of its own: "Haiti's efforts",

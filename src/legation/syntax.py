@@ -21,10 +21,21 @@ def prep_objects(tok: Token, *words: str) -> list[Token]:
     for c in tok.children:
         if c.dep_ in ("prep", "dative", "agent") and c.lower_ in words:
             out.extend(g for g in c.children if g.dep_ in ("pobj", "pcomp"))
+            out.extend(_name_read_as_prep(c))
         elif c.dep_ == "prt" and c.lower_ in words:  # "called on X" parsed as particle
             for g in tok.children:
                 if g.dep_ in ("dobj",) and g.i > c.i:
                     out.append(g)
+    return out
+
+
+def _name_read_as_prep(prep: Token) -> list[Token]:
+    """A name that begins with a function word, read by the small model as a second
+    preposition ("to To Lam": to -> To -> Lam): the name's last word is the object."""
+    out: list[Token] = []
+    for g in prep.children:
+        if g.dep_ == "prep" and g.i == prep.i + 1 and g.text[:1].isupper():
+            out.extend(o for o in g.children if o.dep_ == "pobj" and o.pos_ == "PROPN" and o.i == g.i + 1)
     return out
 
 

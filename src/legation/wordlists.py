@@ -121,6 +121,7 @@ class WordLists:
     obligation_verbs: frozenset[str]
     aspectual_verbs: frozenset[str]
     raising_verbs: frozenset[str]
+    exchange_verbs: frozenset[str]
     locative_preps: frozenset[str]
     disapproval_words: frozenset[str]
     judging_verbs: frozenset[str]
