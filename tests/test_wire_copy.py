@@ -191,3 +191,37 @@ def test_greeting_cards_are_messages(extractor: Extractor) -> None:
                              "Lukashenko.", published="2025-01-01")
     assert e["event"] == ["SUPPORT"] and codes(e["recipient"]) == {"RUS", "BLR"}
     assert extract(extractor, "Russia played its trump card against Ukraine.", published="2025-01-01") == []
+
+
+@pytest.mark.parametrize("text, author, addressee", [
+    ("Trump was handed a letter from Kim Jong Un.", "PRK", "USA"),
+    ("Vladimir Putin was sent a congratulatory message by Kim Jong Un.", "PRK", "RUS"),
+])
+def test_the_passive_subject_of_a_verb_keeping_its_message_is_the_addressee(
+        extractor: Extractor, text: str, author: str, addressee: str) -> None:
+    [e] = extract(extractor, text, published="2018-06-01")
+    assert codes(e["actor"]) == {author} and codes(e["recipient"]) == {addressee}
+    assert e["communication"] is not None
+
+
+def test_giving_is_no_carrier_of_a_message(extractor: Extractor) -> None:
+    # "give" lends its subject to too many nouns ("gave refuge", "gave in") to move messages
+    assert extract(extractor, "The minister gave a speech to the assembly.", published="2018-06-01") == []
+
+
+# -- visits: the visitor is the actor, the host the recipient (PLOVER manual, CONSULT) ----------
+@pytest.mark.parametrize("text, visitor, host", [
+    ("Donald Trump hosted Recep Tayyip Erdogan at the White House on Thursday.", "TUR", "USA"),
+    ("Kim Jong Un received Sergei Shoigu in Pyongyang.", "RUS", "PRK"),
+    ("Wang Yi was received by Vladimir Putin in the Kremlin.", "CHN", "RUS"),
+])
+def test_the_visitor_is_the_actor_of_a_hosted_visit(extractor: Extractor, text: str, visitor: str,
+                                                     host: str) -> None:
+    [e] = extract(extractor, text, published="2024-09-10")
+    assert codes(e["actor"]) == {visitor} and codes(e["recipient"]) == {host}
+    assert e["event"] == ["CONSULT"] and e["cameo"] == "042"
+
+
+def test_hosting_an_event_between_others_is_no_visit(extractor: Extractor) -> None:
+    ev = extract(extractor, "Egypt is ready to host talks between Israel and Hamas.", published="2024-09-10")
+    assert ev and all(codes(e["actor"]) == {"EGY"} for e in ev)

@@ -247,6 +247,14 @@ class CommunicationFinder:
             for place in prep_objects(v, "at"):  # "hand over the letter at North Korea's mission"
                 cf.channel += [m for m in index.for_token(place) if m.kind in ("institution", "group")]
             subj = self.subject(v, role_passive, index)
+            if role_passive and carrier.subject in ("author", "carrier") and tok.dep_ == "dobj" and tok.head.i == v.i:
+                # "Trump was handed a letter from Kim", "Putin was sent a message": the passive
+                # subject of a verb that keeps the communication as its object is its addressee
+                for s in children(v, "nsubjpass"):
+                    cf.addressees += index.for_token(s)
+                for t in prep_objects(v, "from"):  # the small model hangs "from Kim" on the verb
+                    if not cf.authors:
+                        cf.authors += index.for_token(t)
             if carrier.subject == "author":
                 if not cf.authors and not cf.anaphoric:
                     cf.authors += subj

@@ -288,6 +288,9 @@ class FrameExtractor:
             return None
         if e.subject and not _forms_of(children(tok, "nsubj", "nsubjpass")) & self.words_of(e, "subject"):
             return None
+        if e.object_name and not any(o.pos_ == "PROPN" for o in children(
+                tok, "nsubjpass" if is_passive(tok) else "dobj")):
+            return None
         score = e.specificity()
         if e.pos == "NOUN" and e.light and (light := light_verb(tok, self.lex.words)) is not None \
                 and lemma_forms(light) & set(e.light):
@@ -449,6 +452,14 @@ class FrameExtractor:
             actors, recipients = self.default_domestic(actors, recipients, where, authority=authority)
         recipients = [r for r in recipients if r.has_actor() and not _same_party(r, actors)
                       and not _within(r, actors)]
+        visitors = [m for o in children(tok, "nsubjpass" if is_passive(tok) else "dobj")
+                    for m in index.for_token(o, deep=False) if m.has_actor()] if entry.hosted else []
+        if visitors and actors:
+            # "Trump hosted Erdogan", "Wang was received by Putin": the visitor is the actor and
+            # the host the recipient (PLOVER manual, CONSULT: "the visitor will always be coded
+            # as the actor"); not where what is hosted is an event ("host a meeting between")
+            actors, recipients = visitors, actors
+            cameo = entry.hosted_cameo or cameo
         if actors and not any(a.has_actor() for a in actors) and etype in DOMESTIC_TYPES:
             # an uncoded actor ("fundamentalists continued their hunger strike") may still be
             # coded by a purpose clause folded in later (see absorb); keep it until then

@@ -75,6 +75,10 @@ class Trigger(_Model):
     qualifier: list[str] = Field(default_factory=list, description="words one of which must qualify the object")
     subject: list[str] = Field(default_factory=list, description="lemmas one of which must head the subject")
     silent: bool = Field(default=False, description="fits, but reports no event")
+    hosted: bool = Field(default=False, description="the subject hosts the object: the visitor (the object, "
+                         "or a passive's subject) is the actor and the host the recipient")
+    hosted_cameo: str | None = Field(default=None, description="the code of the visit seen from the visitor")
+    object_name: bool = Field(default=False, description="the object (a passive's subject) must be a name")
     cancelled: Recode | None = Field(default=None, description="a noun's event under a cancelling verb")
     joint: Recode | None = Field(default=None, description="the event when two countries or more do it "
                                  "together and aim it at no one ('Chinese and Russian warships held "
@@ -124,11 +128,11 @@ class Trigger(_Model):
     def specificity(self) -> int:
         return (2 * bool(self.object) + 2 * bool(self.modifier) + 2 * bool(self.particle)
                 + 2 * bool(self.prep) + bool(self.light) + 2 * bool(self.prep_object)
-                + bool(self.qualifier) + bool(self.subject))
+                + bool(self.qualifier) + bool(self.subject) + bool(self.object_name))
 
     def constrained(self) -> bool:
         return any((self.particle, self.prep, self.object, self.prep_object, self.qualifier,
-                    self.modifier, self.subject))
+                    self.modifier, self.subject, self.object_name))
 
     def weak(self) -> bool:
         """An imported entry that names no word but the verb's own, or only a preposition
