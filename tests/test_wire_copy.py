@@ -225,3 +225,19 @@ def test_the_visitor_is_the_actor_of_a_hosted_visit(extractor: Extractor, text: 
 def test_hosting_an_event_between_others_is_no_visit(extractor: Extractor) -> None:
     ev = extract(extractor, "Egypt is ready to host talks between Israel and Hamas.", published="2024-09-10")
     assert ev and all(codes(e["actor"]) == {"EGY"} for e in ev)
+
+
+@pytest.mark.parametrize("text, etype, actor, recipient", [
+    ("Zhao Leji arrived in Pyongyang on Thursday for an official goodwill visit.", "CONSULT", "CHN", "PRK"),
+    ("The Japanese prime minister arrived in Canberra on Monday.", "CONSULT", "JPN", "AUS"),
+    ("Bangladeshi peacekeepers arrived in Sierra Leone on Friday.", "AID", "BGD", "SLE"),
+    ("A first batch of Turkish troops arrived in Qatar.", "AID", "TUR", "QAT"),
+])
+def test_arriving_is_a_visit_unless_aid_arrives(extractor: Extractor, text: str, etype: str, actor: str,
+                                                recipient: str) -> None:
+    [e] = extract(extractor, text, published="2024-04-12")
+    assert e["event"] == [etype] and codes(e["actor"]) == {actor} and codes(e["recipient"]) == {recipient}
+
+
+def test_a_ship_arriving_is_no_event(extractor: Extractor) -> None:
+    assert extract(extractor, "The Iranian vessel arrived in China last week.", published="2024-04-12") == []

@@ -286,8 +286,12 @@ class FrameExtractor:
         if e.prep_object and not _forms_of(prep_objects(tok, e.prep.lower()) if e.prep else []) \
                 & self.words_of(e, "prep_object"):
             return None
-        if e.subject and not _forms_of(children(tok, "nsubj", "nsubjpass")) & self.words_of(e, "subject"):
-            return None
+        if e.subject:
+            subjects = children(tok, "nsubj", "nsubjpass")
+            # "a first batch of peacekeeping troops arrived": through a partitive to what it counts
+            subjects += [o for s in subjects for o in prep_objects(s, "of")]
+            if not _forms_of(subjects) & self.words_of(e, "subject"):
+                return None
         if e.object_name and not any(o.pos_ == "PROPN" for o in children(
                 tok, "nsubjpass" if is_passive(tok) else "dobj")):
             return None
