@@ -88,7 +88,7 @@ class Extractor:
         self.dates = DateFinder()
         self.merger = Merger(self.kb, self.ontology, include_negated=include_negated,
                              include_untargeted=include_untargeted,
-                             confidence=ConfidenceModel.load(list(lexicon_dirs)))
+                             confidence=ConfidenceModel.load(lexicon_dirs))
 
     # -- public API ---------------------------------------------------------------------
     def extract(self, doc: Document, sentences: list[Sentence] | None = None) -> list[EventRecord]:
@@ -221,13 +221,11 @@ class Extractor:
         them an addressee: not an exchange), while "a joint letter from A and B" is one."""
         f = self.comm_frame(sent, c)
         noun = sent.doc[c.noun] if c.noun is not None else None
-        authors = list(dict.fromkeys(a for a in c.authors))
-        keys = {a.resolved[0].key or a.text for a in authors}
-        if noun is None or noun.tag_ not in ("NNS", "NNPS") or len(keys) < 2 or any(
-                a in c.addressees for a in authors) or \
+        keys = {a.resolved[0].key or a.text for a in c.authors}  # authors are distinct mentions
+        if noun is None or noun.tag_ not in ("NNS", "NNPS") or len(keys) < 2 or \
                 noun.head.lemma_.lower() in self.lexicon.words.exchange_verbs:
             return [f]
-        return [replace(f, actors=[a]) for a in authors]
+        return [replace(f, actors=[a]) for a in c.authors]
 
     def comm_frame(self, sent: Sentence, c: CommFrame) -> Frame:
         return Frame(sentence=sent, trigger=sorted(set(c.trigger)), type=c.kind.type,

@@ -62,12 +62,6 @@ class Group:
         if f.date is not None:
             self.date_set.setdefault((f.date.value, f.date.precision, f.date.basis), f.date)
 
-    def actors(self) -> list[Mention]:
-        return [a for f in self.frames for a in f.actors]
-
-    def recipients(self) -> list[Mention]:
-        return [r for f in self.frames for r in f.recipients]
-
     def dates(self) -> list[DateInfo]:
         return list(self.date_set.values())
 

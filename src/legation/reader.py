@@ -196,9 +196,7 @@ class Reader:
             "published": getattr(extracted, "date", None),
             "source": getattr(extracted, "sitename", None),
         }
-        notes = ([note] if note else []) + ["the text is extracted from HTML: evidence offsets point "
-                                            "into the extracted text (extract --with-text gives it)"]
-        return self._document(record, origin, doc_id, notes)
+        return self._document(record, origin, doc_id, [note] if note else [])
 
     def _read_jsonl(self, lines: Iterable[bytes], origin: str, stem: str) -> Iterator[Item]:
         for n, raw in enumerate(lines, 1):

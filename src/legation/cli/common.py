@@ -82,24 +82,22 @@ class Notices:
     """The warnings a run gives on standard error: each document's own, and once per run
     that some documents have no publication date (and what is done instead)."""
 
-    NO_DATE = ("{name} has no publication date (nor has any later document without one that "
-               "follows): relative dates such as 'on Monday' are left without a date, and people "
-               "take their current or latest office; give --published or a 'published' field")
+    NO_DATE = ("has no publication date (said once a run, for the first such document): relative "
+               "dates such as 'on Monday' are left without a date, and people take their current or "
+               "latest office; give --published or a 'published' field")
 
     def __init__(self, echo: Callable[[str], None], quiet: bool = False) -> None:
         self.echo = echo
         self.quiet = quiet
-        self.count = 0
         self._undated = False
 
     def document(self, doc: Document) -> None:
         for w in doc.warnings:
-            self._say(f"{doc.origin or doc.id}: {w}")
+            self.warn(doc, w)
         if doc.published is None and not self._undated:
             self._undated = True
-            self._say(self.NO_DATE.format(name=doc.origin or doc.id))
+            self.warn(doc, self.NO_DATE)
 
-    def _say(self, message: str) -> None:
-        self.count += 1
+    def warn(self, doc: Document, message: str) -> None:
         if not self.quiet:
-            self.echo(f"legation: warning: {message}")
+            self.echo(f"legation: warning: {doc.origin or doc.id}: {message}")

@@ -92,9 +92,9 @@ def ingest(inputs: tuple[str, ...], db: str, published: date | None, model: str,
                 click.echo(f"legation: skipped {skipped_name(item)}: {item.reason}", err=True)
             return
         notices.document(item)
-        if outcome == "stale" and not quiet:
-            click.echo(f"legation: warning: {item.origin or item.id}: an older version of a stored "
-                       "article (a correction replaced this text); not taken back", err=True)
+        if outcome == "stale":
+            notices.warn(item, "an older version of a stored article (a correction replaced this "
+                               "text); not taken back")
         elif verbose:
             click.echo(f"legation: {outcome} {item.id}", err=True)
 

@@ -37,10 +37,10 @@ from .candidates import component
 from .copies import (
     NEAR_COPY,
     SAME_STORY,
-    Signature,
-    drop_signatures,
-    save_signature,
-    signature,
+    Fingerprint,
+    drop_bands,
+    fingerprint,
+    save_bands,
     similar_articles,
     similarity_to,
 )
@@ -103,6 +103,7 @@ class Ingestor:
             if kb is None:
                 raise TypeError("give the knowledge base of an extractor that runs elsewhere")
         self.kinds = Kinds(kb)
+        self._fingerprints: dict[str, Fingerprint] = {}  # of documents sent to extraction
 
     def ingest(self, items: Iterable[Document | Skipped],
                progress: Callable[[Document | Skipped, Outcome | None], None] | None = None
@@ -123,6 +124,8 @@ class Ingestor:
 
         for result in self.extractor.run(fresh(items)):
             if result.skipped is not None:
+                if result.skipped.doc_id is not None:
+                    self._fingerprints.pop(result.skipped.doc_id, None)
                 report.skipped.append(result.skipped)
                 if progress:
                     progress(result.skipped, None)
@@ -140,18 +143,20 @@ class Ingestor:
     def settle(self, doc: Document) -> Outcome | None:
         """The outcome of a document that needs no extraction (unchanged, stale, a copy of a
         stored article, which is recorded now); None when it must be extracted."""
-        h, sig = text_hash(doc.text), signature(doc.text)
+        fp = fingerprint(doc.text)
         with self.db.read() as conn:
-            found = identify(conn, doc, h, sig)
+            found = identify(conn, doc, text_hash(doc.text), fp)
         if found.kind in ("unchanged", "stale"):
             return found.kind
         if found.kind == "copy":
-            return self.db.write(lambda conn: write_article(conn, doc, [], self.kinds))
+            return self.db.write(lambda conn: write_article(conn, doc, [], self.kinds, fp))
+        self._fingerprints[doc.id] = fp  # for the write after extraction
         return None
 
     def write(self, doc: Document, events: Sequence[EventRecord]) -> Outcome:
         """Store one extracted article in one transaction."""
-        return self.db.write(lambda conn: write_article(conn, doc, events, self.kinds))
+        fp = self._fingerprints.pop(doc.id, None)
+        return self.db.write(lambda conn: write_article(conn, doc, events, self.kinds, fp))
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,7 +168,7 @@ class Identity:
     similarity: float = 1.0
 
 
-def identify(conn: Connection, doc: Document, h: str, sig: Signature) -> Identity:
+def identify(conn: Connection, doc: Document, h: str, fp: Fingerprint) -> Identity:
     a = t.articles.c
     if conn.execute(select(t.superseded.c.article_id).where(t.superseded.c.text_hash == h)).first():
         return Identity("stale")
@@ -181,9 +186,9 @@ def identify(conn: Connection, doc: Document, h: str, sig: Signature) -> Identit
         return Identity("new")
     if doc.url:  # a new version of the story at its URL, under a new id: a correction
         at_url = conn.execute(select(a.id).where(a.url == doc.url)).scalar()
-        if at_url is not None and similarity_to(conn, at_url, sig) >= SAME_STORY:
+        if at_url is not None and similarity_to(conn, at_url, fp) >= SAME_STORY:
             return Identity("new")
-    for other, similarity in similar_articles(conn, sig, NEAR_COPY):
+    for other, similarity in similar_articles(conn, fp, NEAR_COPY):
         if _reported(conn, other, doc.id):
             return Identity("unchanged", other)
         return Identity("copy" if other < doc.id else "takeover", other, similarity)
@@ -195,11 +200,13 @@ def _reported(conn: Connection, article_id: str, report_id: str) -> bool:
     return conn.execute(select(r.id).where(r.article_id == article_id, r.id == report_id)).first() is not None
 
 
-def write_article(conn: Connection, doc: Document, events: Sequence[EventRecord], kinds: Kinds) -> Outcome:
-    """Store one document (extracted, unless it is a copy) as :func:`identify` says."""
+def write_article(conn: Connection, doc: Document, events: Sequence[EventRecord], kinds: Kinds,
+                  fp: Fingerprint | None = None) -> Outcome:
+    """Store one document (extracted, unless it is a copy) as :func:`identify` says; ``sig``
+    is its text's fingerprint where the caller has it already."""
     a = t.articles.c
-    h, sig = text_hash(doc.text), signature(doc.text)
-    found = identify(conn, doc, h, sig)
+    h, fp = text_hash(doc.text), fp or fingerprint(doc.text)
+    found = identify(conn, doc, h, fp)
     if found.kind in ("unchanged", "stale"):
         return found.kind
     if found.kind == "copy":
@@ -213,7 +220,7 @@ def write_article(conn: Connection, doc: Document, events: Sequence[EventRecord]
     if doc.url:
         owner = conn.execute(select(a.id, a.version, a.text_hash).where(a.url == doc.url)).first()
         if owner is not None and owner.id != doc.id and owner.id != found.article_id:
-            if similarity_to(conn, owner.id, sig) >= SAME_STORY:
+            if similarity_to(conn, owner.id, fp) >= SAME_STORY:
                 old.append(owner)
             else:
                 url = None  # another article at the same URL: its URL is kept in its report
@@ -225,7 +232,7 @@ def write_article(conn: Connection, doc: Document, events: Sequence[EventRecord]
     version = 1 + max((o.version for o in old), default=0)
     conn.execute(insert(t.articles).values(**article_row(doc, version, url)))
     conn.execute(insert(t.reports), [report_row(doc.id, doc), *carried])
-    save_signature(conn, doc.id, sig)
+    save_bands(conn, doc.id, fp)
     replaced = sorted({o.text_hash for o in old} - {h})
     have = set(conn.execute(select(t.superseded.c.text_hash).where(t.superseded.c.text_hash.in_(replaced)))
                .scalars()) if replaced else set()
@@ -312,6 +319,6 @@ def _take_out(conn: Connection, article_ids: list[str]) -> tuple[dict[str, Store
     conn.execute(delete(t.mentions).where(m.article_id.in_(article_ids)))
     conn.execute(delete(t.sentences).where(t.sentences.c.article_id.in_(article_ids)))
     conn.execute(delete(t.reports).where(t.reports.c.article_id.in_(article_ids)))
-    drop_signatures(conn, article_ids)
+    drop_bands(conn, article_ids)
     conn.execute(delete(t.articles).where(t.articles.c.id.in_(article_ids)))
     return {k: v for k, v in comp.items() if k not in gone}, touched

@@ -37,23 +37,23 @@ def _indexes(conn: Connection) -> None:
 
 
 def _reports(conn: Connection) -> None:
-    """Reports, signatures and superseded texts; every stored article gets its own report
-    and its signature, so that copies of it are found from now on."""
-    from .copies import save_signature, signature
+    """Reports, LSH band keys and superseded texts; every stored article gets its own
+    report and its band keys, so that copies of it are found from now on."""
+    from .copies import fingerprint, save_bands
 
     for table in schema.REPORT_TABLES:
         table.create(conn, checkfirst=True)
     for index in schema.REPORT_INDEXES:
         index.create(conn, checkfirst=True)
     a = schema.articles.c
-    have = set(conn.execute(select(schema.signatures.c.article_id)).scalars())
+    have = set(conn.execute(select(schema.reports.c.article_id)).scalars())
     for row in conn.execute(select(a.id, a.source, a.url, a.published, a.title, a.origin, a.text)).all():
         if row.id in have:
             continue
         conn.execute(schema.reports.insert().values(
             article_id=row.id, id=row.id, source=row.source, url=row.url, published=row.published,
             title=row.title, origin=row.origin, similarity=1.0))
-        save_signature(conn, row.id, signature(row.text))
+        save_bands(conn, row.id, fingerprint(row.text))
 
 
 def _content_ids(conn: Connection) -> None:

@@ -3,7 +3,7 @@
     articles ──< sentences          one row per input article (id, url, text hash unique)
         │                            and the sentences its events come from
         ├──< reports                 every copy of its text that arrived: its own id, outlet, URL, date
-        ├──< signatures, signature_bands   its MinHash signature, for finding near copies (copies.py)
+        ├──< signature_bands         the LSH keys of its text, for finding near copies (copies.py)
         ├──< superseded              texts an article's corrections replaced: not taken back
         └──< mentions ──< parties    event mentions: one extracted record per event per article;
                 │                    parties: their actors, recipients, sources, channels
@@ -158,12 +158,6 @@ reports = Table(
     Column("similarity", Float, nullable=False),  # to the stored text: 1.0 for an exact copy
 )
 
-signatures = Table(
-    "signatures", metadata,
-    Column("article_id", String, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
-    Column("minhash", Text, nullable=False),
-)
-
 signature_bands = Table(
     "signature_bands", metadata,
     Column("band", String, primary_key=True),
@@ -187,7 +181,7 @@ event_links = Table(
 
 TABLES = (articles, sentences, events, mentions, parties, event_parties, event_links)
 # added by migration 0003
-REPORT_TABLES = (reports, signatures, signature_bands, superseded)
+REPORT_TABLES = (reports, signature_bands, superseded)
 
 INDEXES = (
     Index("ix_mentions_article", mentions.c.article_id),
